@@ -1,0 +1,348 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using LangGraph.Sdk.Errors;
+using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
+using Polly;
+
+namespace LangGraph.Sdk.Http;
+
+/// <summary>
+/// The one HTTP core every sub-client goes through: it builds the URL, applies headers (defaults, then the method's,
+/// then the caller's), runs the Polly retry pipeline, enforces the timeout, maps errors to exceptions and reads
+/// JSON or SSE responses.
+/// </summary>
+internal sealed class LangGraphHttpCore : IDisposable
+{
+    private const int MaxErrorBodyChars = 64 * 1024;
+
+    private static readonly string[] ContentHeaderNames =
+    [
+        "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5",
+        "Content-Range", "Content-Disposition", "Expires", "Last-Modified", "Allow",
+    ];
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _baseUrl;
+    private readonly KeyValuePair<string, string>[] _defaultHeaders;
+    private readonly CredentialRedactor _redactor;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly TimeSpan _timeout;
+    private readonly bool _retriesEnabled;
+
+    public LangGraphHttpCore(LangGraphClientOptions options, HttpClient? httpClient, TimeProvider? timeProvider = null, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Clone();
+        options.Validate();
+
+        _ownsHttpClient = httpClient is null;
+        _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+        ApiUrl = options.ApiUrl;
+        _baseUrl = options.ApiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _timeout = options.Timeout;
+        _retriesEnabled = options.Retry.Enabled && options.Retry.MaxRetryAttempts > 0;
+        UserJsonOptions = LangGraphJsonUtilities.Prepare(options.JsonSerializerOptions);
+        _pipeline = RetryPipeline.Create(options.Retry, timeProvider ?? TimeProvider.System);
+
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("User-Agent", string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent : $"{DefaultUserAgent} {options.UserAgent.Trim()}"),
+        };
+        foreach (var header in options.DefaultHeaders)
+        {
+            headers.RemoveAll(h => string.Equals(h.Key, header.Key, StringComparison.OrdinalIgnoreCase));
+            headers.Add(header);
+        }
+
+        var apiKey = ApiKeyResolver.Resolve(options, getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            headers.Add(new(HeaderDictionary.ApiKeyHeader, apiKey));
+        }
+
+        _defaultHeaders = [.. headers];
+        _redactor = new CredentialRedactor().AddSecret(apiKey).AddHeaders(headers);
+    }
+
+    /// <summary>Gets the User-Agent sent when none is configured: <c>langgraph-sdk-dotnet/&lt;version&gt;</c>.</summary>
+    public static string DefaultUserAgent { get; } = "langgraph-sdk-dotnet/" + SdkVersion;
+
+    /// <summary>Gets the SDK version (informational version without the source revision).</summary>
+    public static string SdkVersion
+    {
+        get
+        {
+            var version = typeof(LangGraphHttpCore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
+    public Uri ApiUrl { get; }
+
+    /// <summary>Gets the serializer options for user payloads.</summary>
+    public JsonSerializerOptions UserJsonOptions { get; }
+
+    /// <summary>Gets the headers sent on every request (User-Agent, default headers, API key).</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders => _defaultHeaders;
+
+    /// <summary>Creates a body writer that uses the user's serializer options.</summary>
+    public JsonBody CreateBody(bool array = false) => new(UserJsonOptions, array);
+
+    /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
+    public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        var result = await SendForOptionalAsync(request, responseType, cancellationToken).ConfigureAwait(false);
+        return result ?? throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
+    }
+
+    /// <summary>Sends the request and reads a JSON body; an empty body, 202 or 204 gives null.</summary>
+    public Task<T?> SendForOptionalAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken);
+
+    /// <summary>Sends the request and discards the response body.</summary>
+    public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
+        SendWithTimeoutAsync(request, static (_, _) => Task.FromResult(true), cancellationToken);
+
+    /// <summary>
+    /// Sends the request and yields the server-sent events of the response as they arrive. Not subject to the timeout.
+    /// </summary>
+    public async IAsyncEnumerable<StreamPart> StreamAsync(LangGraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var streamRequest = new LangGraphRequest(request.Method, request.Path, request.Options)
+        {
+            Query = request.Query,
+            Body = request.Body,
+            MethodHeaders = [new("Accept", "text/event-stream"), new("Cache-Control", "no-store"), .. request.MethodHeaders ?? []],
+        };
+
+        using var response = await SendWithRetriesAsync(streamRequest, cancellationToken).ConfigureAwait(false);
+        await ThrowIfErrorAsync(streamRequest, response, cancellationToken).ConfigureAwait(false);
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new LangGraphException(
+                $"Expected a text/event-stream response to {Describe(streamRequest)}, but the server sent Content-Type '{response.Content.Headers.ContentType?.ToString() ?? "(none)"}'.");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var part in SseReader.ReadAsync(stream, Describe(streamRequest), cancellationToken).ConfigureAwait(false))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    internal string Describe(LangGraphRequest request) => $"{request.Method.Method} {BuildUrl(request)}";
+
+    private static bool IsContentHeader(string name) =>
+        Array.Exists(ContentHeaderNames, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+
+    private static void SetHeader(HttpRequestMessage message, string name, string value)
+    {
+        if (IsContentHeader(name))
+        {
+            if (message.Content is { } content)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return;
+        }
+
+        message.Headers.Remove(name);
+        if (!message.Headers.TryAddWithoutValidation(name, value))
+        {
+            throw new ArgumentException($"The header '{name}' cannot be set on a request.");
+        }
+    }
+
+    private async Task<T> SendWithTimeoutAsync<T>(LangGraphRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource?.CancelAfter(_timeout);
+        var token = timeoutSource?.Token ?? cancellationToken;
+        try
+        {
+            using var response = await SendWithRetriesAsync(request, token).ConfigureAwait(false);
+            await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
+            try
+            {
+                return await read(response, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                throw new LangGraphException($"The connection was lost while reading the response to {Describe(request)}: {_redactor.Redact(ex.Message)}", ex);
+            }
+        }
+        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw new LangGraphException(
+                $"{Describe(request)} did not complete within the timeout of {_timeout.TotalSeconds:0.###} s (LangGraphClientOptions.Timeout).",
+                new TimeoutException("The LangGraph client timeout elapsed.", ex));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequest request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(request.Method));
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.core.SendOnceAsync(state.request, ctx.CancellationToken),
+                context,
+                (core: this, request)).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            var after = _retriesEnabled && (RetryPipeline.IsConnectFailure(ex) || RetryPipeline.IsIdempotent(request.Method)) ? " after retries" : string.Empty;
+            throw new LangGraphException(
+                $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{after}: {_redactor.Redact(ex.Message)}", ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(LangGraphRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, BuildUrl(request));
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        foreach (var (name, value) in _defaultHeaders)
+        {
+            SetHeader(message, name, value);
+        }
+
+        if (request.MethodHeaders is { } methodHeaders)
+        {
+            foreach (var (name, value) in methodHeaders)
+            {
+                SetHeader(message, name, value);
+            }
+        }
+
+        if (request.Options?.Headers is { Count: > 0 } perCall)
+        {
+            foreach (var (name, value) in perCall)
+            {
+                SetHeader(message, name, value);
+            }
+        }
+
+        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string BuildUrl(LangGraphRequest request)
+    {
+        var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
+        var extra = request.Options?.QueryParameters;
+        if (extra is { Count: > 0 })
+        {
+            var query = new QueryBuilder();
+            if (request.Query is { } own)
+            {
+                own.CopyTo(query);
+            }
+
+            query.AddAll(extra).AppendTo(builder);
+        }
+        else
+        {
+            request.Query?.AppendTo(builder);
+        }
+
+        return builder.ToString();
+    }
+
+    private async Task ThrowIfErrorAsync(LangGraphRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        string? body = null;
+        try
+        {
+            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (body.Length > MaxErrorBodyChars)
+            {
+                body = body[..MaxErrorBodyChars];
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            // The status is what matters; a body we cannot read is reported as missing.
+        }
+
+        var requestId = response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
+        throw ApiExceptionFactory.Create(
+            (int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), body, requestId,
+            _redactor.With(request.Options?.Headers));
+    }
+
+    private async Task<T?> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        if ((int)response.StatusCode is 202 or 204)
+        {
+            return default;
+        }
+
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException ex)
+        {
+            throw new LangGraphException(
+                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {ex.Message} Body starts with: {Preview(bytes)}", ex);
+        }
+    }
+
+    private string Preview(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200));
+        return _redactor.Redact(text) + (bytes.Length > 200 ? "…" : string.Empty);
+    }
+}

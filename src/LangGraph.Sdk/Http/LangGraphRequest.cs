@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace LangGraph.Sdk.Http;
+
+/// <summary>One call as a sub-client describes it to the HTTP core: method, path, query, body and headers.</summary>
+internal sealed class LangGraphRequest
+{
+    public LangGraphRequest(HttpMethod method, string path, LangGraphRequestOptions? options)
+    {
+        Method = method;
+        Path = path;
+        Options = options;
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>The path below the API URL, starting with <c>/</c>, with every id already escaped.</summary>
+    public string Path { get; }
+
+    /// <summary>The caller's per-call options: headers and extra query parameters.</summary>
+    public LangGraphRequestOptions? Options { get; }
+
+    /// <summary>The query the method builds; the caller's <c>QueryParameters</c> are merged over it.</summary>
+    public QueryBuilder? Query { get; init; }
+
+    /// <summary>The JSON body, already serialised, or null for none.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>Headers the method itself sets (for example <c>Prefer</c>); the caller's per-call headers win over them.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? MethodHeaders { get; init; }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace LangGraph.Sdk.Http;
+
+/// <summary>
+/// The Polly v8 retry pipeline of the HTTP core. It decides from the method whether a request may be sent again:
+/// connect failures are retried for every method; 408/429/5xx and lost connections only for idempotent methods.
+/// </summary>
+internal static class RetryPipeline
+{
+    /// <summary>Whether the request of the current execution is idempotent.</summary>
+    internal static readonly ResiliencePropertyKey<bool> IdempotentKey = new("LangGraph.Sdk.Idempotent");
+
+    public static ResiliencePipeline<HttpResponseMessage> Create(LangGraphRetryOptions options, TimeProvider timeProvider)
+    {
+        if (!options.Enabled || options.MaxRetryAttempts == 0)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        var maxRetryAfter = options.MaxRetryAfter;
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = options.UseJitter,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(IdempotentKey, false), maxRetryAfter, timeProvider)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? GetRetryAfter(response, timeProvider) : null),
+            })
+            .Build();
+    }
+
+    public static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head || method == HttpMethod.Options;
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent, TimeSpan maxRetryAfter, TimeProvider timeProvider)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception switch
+            {
+                HttpRequestException http when IsConnectFailure(http) => true,
+                HttpRequestException => idempotent,
+                System.IO.IOException => idempotent,
+                _ => false,
+            };
+        }
+
+        if (!idempotent || outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        if (status is not (408 or 429) && status < 500)
+        {
+            return false;
+        }
+
+        var retryAfter = GetRetryAfter(response, timeProvider);
+        return retryAfter is null || retryAfter <= maxRetryAfter;
+    }
+
+    /// <summary>True when the connection could not be established: the server never saw the request.</summary>
+    internal static bool IsConnectFailure(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError
+            or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError;
+
+    internal static TimeSpan? GetRetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter is null)
+        {
+            return null;
+        }
+
+        if (retryAfter.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    internal static bool IsRetriableStatus(HttpStatusCode status) => (int)status is 408 or 429 or >= 500;
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace LangGraph.Sdk.Serialization;
+
+/// <summary>
+/// The one source-generated serializer context of the SDK: snake_case wire names, nulls not written, unknown fields
+/// ignored. It also knows the common shapes of user payloads (dictionaries, lists, primitives, <see cref="JsonElement"/>).
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = false)]
+[JsonSerializable(typeof(LangGraphThread))]
+[JsonSerializable(typeof(List<LangGraphThread>))]
+[JsonSerializable(typeof(ThreadState))]
+[JsonSerializable(typeof(List<ThreadState>))]
+[JsonSerializable(typeof(ThreadUpdateStateResponse))]
+[JsonSerializable(typeof(ThreadPruneResult))]
+[JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonArray))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(decimal))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(System.Guid))]
+[JsonSerializable(typeof(System.DateTime))]
+[JsonSerializable(typeof(System.DateTimeOffset))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(List<object?>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(IDictionary<string, object?>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, object?>))]
+[JsonSerializable(typeof(List<Dictionary<string, object?>>))]
+internal sealed partial class LangGraphJsonContext : JsonSerializerContext
+{
+}

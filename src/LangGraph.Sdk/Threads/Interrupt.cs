@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LangGraph.Sdk;
+
+/// <summary>An interrupt raised by a graph (<c>interrupt(value)</c>), waiting for a resume value.</summary>
+public sealed record Interrupt
+{
+    /// <summary>Gets the value the graph passed to <c>interrupt</c>.</summary>
+    [JsonPropertyName("value")]
+    public JsonElement Value { get; init; }
+
+    /// <summary>Gets the interrupt id, used to resume one interrupt among several.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>Gets any other field the server sent (for example <c>when</c>, <c>resumable</c>, <c>ns</c>).</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+
+namespace LangGraph.Sdk;
+
+/// <summary>Options of <see cref="ThreadsClient.GetHistoryAsync"/>.</summary>
+public sealed class ThreadGetHistoryOptions : LangGraphRequestOptions
+{
+    /// <summary>Gets or sets how many states to return, newest first.</summary>
+    /// <value>The default value is 10.</value>
+    public int Limit { get; set; } = 10;
+
+    /// <summary>Gets or sets a checkpoint id: only states before it are returned.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>Gets or sets a checkpoint: only states before it are returned. Use either this or <see cref="Before"/>.</summary>
+    public Checkpoint? BeforeCheckpoint { get; set; }
+
+    /// <summary>Gets the checkpoint metadata the states must have; sent only when not empty.</summary>
+    public IDictionary<string, object?> Metadata { get; } = new Dictionary<string, object?>();
+
+    /// <summary>Gets or sets a checkpoint to read the history of (for example a subgraph's namespace).</summary>
+    public Checkpoint? Checkpoint { get; set; }
+}

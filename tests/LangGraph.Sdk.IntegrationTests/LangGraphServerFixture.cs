@@ -1,0 +1,56 @@
+using System;
+using System.Threading.Tasks;
+using LangGraph.Sdk.Testing;
+
+namespace LangGraph.Sdk.IntegrationTests;
+
+/// <summary>
+/// One real LangGraph server (the bundled JS dev server with custom auth) for the whole test run. Tests isolate
+/// themselves by creating their own threads and tagging them with a unique marker.
+/// </summary>
+public sealed class LangGraphServerFixture : IAsyncLifetime
+{
+    public const string AliceToken = "alice-token";
+    public const string BobToken = "bob-token";
+    public const string AliceKey = "key-alice";
+    public const string BobKey = "key-bob";
+
+    private LangGraphDevServer? _server;
+
+    public Uri Url => _server?.Url ?? throw new InvalidOperationException("The server is not started.");
+
+    public LangGraphDevServer Server => _server ?? throw new InvalidOperationException("The server is not started.");
+
+    public async Task InitializeAsync()
+    {
+        _server = await LangGraphDevServer.StartAsync(new LangGraphDevServerOptions
+        {
+            ConfigFile = LangGraphDevServerOptions.AuthConfig,
+            Log = Console.WriteLine,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client with a Bearer token as default header and no API key from the environment.</summary>
+    public LangGraphClient CreateClient(string? bearerToken = AliceToken, Action<LangGraphClientOptions>? configure = null)
+    {
+        var options = new LangGraphClientOptions { ApiUrl = Url, ReadApiKeyFromEnvironment = false };
+        if (bearerToken is not null)
+        {
+            options.DefaultHeaders["Authorization"] = $"Bearer {bearerToken}";
+        }
+
+        configure?.Invoke(options);
+        return new LangGraphClient(options);
+    }
+
+    /// <summary>A unique value to tag the threads of one test with.</summary>
+    public static string NewMarker() => "t-" + Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace LangGraph.Sdk.Testing;
+
+/// <summary>How to start the bundled LangGraph JS dev server.</summary>
+public sealed class LangGraphDevServerOptions
+{
+    /// <summary>The config with custom auth (Bearer tokens alice-token / bob-token, x-api-key key-alice / key-bob).</summary>
+    public const string AuthConfig = "langgraph.json";
+
+    /// <summary>The config without auth.</summary>
+    public const string NoAuthConfig = "langgraph.noauth.json";
+
+    /// <summary>Gets or sets the config file inside the fixture directory.</summary>
+    public string ConfigFile { get; set; } = AuthConfig;
+
+    /// <summary>Gets or sets the fixture directory (package.json, langgraph.json, src/); the bundled one when null.</summary>
+    public string? FixtureDirectory { get; set; }
+
+    /// <summary>Gets or sets the port; a free one on 127.0.0.1 when 0.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Gets or sets how long to wait for <c>GET /info</c> to answer.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Gets or sets where progress lines go (npm ci, start, stop); nowhere when null.</summary>
+    public Action<string>? Log { get; set; }
+}
