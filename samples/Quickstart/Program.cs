@@ -1,0 +1,85 @@
+// The README's "run" command: dotnet run --project samples/Quickstart
+//
+// Without LANGGRAPH_API_URL it starts the bundled LangGraph dev server (tests/server, custom auth with two users),
+// then, as alice and as bob, creates and searches threads and shows that each user sees only their own.
+// With LANGGRAPH_API_URL set it talks to that server instead; ALICE_TOKEN and BOB_TOKEN give the two Bearer tokens.
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using LangGraph.Sdk;
+using LangGraph.Sdk.Testing;
+
+var url = Environment.GetEnvironmentVariable("LANGGRAPH_API_URL");
+var aliceToken = Environment.GetEnvironmentVariable("ALICE_TOKEN") ?? "alice-token";
+var bobToken = Environment.GetEnvironmentVariable("BOB_TOKEN") ?? "bob-token";
+
+LangGraphDevServer? server = null;
+if (string.IsNullOrWhiteSpace(url))
+{
+    Console.WriteLine("LANGGRAPH_API_URL is not set: starting the bundled LangGraph dev server (langgraphjs dev, tests/server)...");
+    server = await LangGraphDevServer.StartAsync(new LangGraphDevServerOptions { Log = line => Console.WriteLine("  " + line) });
+    url = server.Url.ToString();
+}
+
+try
+{
+    Console.WriteLine($"Server: {url}");
+    Console.WriteLine();
+
+    // One client per user, each with its Bearer token as a default header (the seed guide's client half).
+    using var alice = new LangGraphClient(new LangGraphClientOptions
+    {
+        ApiUrl = new Uri(url),
+        DefaultHeaders = { ["Authorization"] = $"Bearer {aliceToken}" },
+    });
+    using var bob = new LangGraphClient(new LangGraphClientOptions
+    {
+        ApiUrl = new Uri(url),
+        DefaultHeaders = { ["Authorization"] = $"Bearer {bobToken}" },
+    });
+
+    var run = "quickstart-" + Guid.NewGuid().ToString("N")[..8];
+    var aliceThreads = new[]
+    {
+        await alice.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["run"] = run, ["topic"] = "billing" } }),
+        await alice.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["run"] = run, ["topic"] = "travel" } }),
+    };
+    var bobThread = await bob.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["run"] = run, ["topic"] = "music" } });
+
+    foreach (var thread in aliceThreads.Append(bobThread))
+    {
+        Console.WriteLine($"created  {thread.ThreadId}  owner={thread.Metadata["owner"]}  topic={thread.Metadata["topic"]}");
+    }
+
+    Console.WriteLine();
+    var search = new ThreadSearchOptions { Metadata = { ["run"] = run } };
+    var aliceSees = await alice.Threads.SearchAsync(search);
+    var bobSees = await bob.Threads.SearchAsync(search);
+    Console.WriteLine($"alice searches and sees {aliceSees.Count} thread(s): {string.Join(", ", aliceSees.Select(t => t.Metadata["topic"]))}");
+    Console.WriteLine($"bob   searches and sees {bobSees.Count} thread(s): {string.Join(", ", bobSees.Select(t => t.Metadata["topic"]))}");
+
+    try
+    {
+        await bob.Threads.GetAsync(aliceThreads[0].ThreadId);
+        Console.WriteLine("bob could read alice's thread: custom auth is not scoping threads on this server!");
+        return 1;
+    }
+    catch (LangGraphNotFoundException ex)
+    {
+        Console.WriteLine($"bob reads alice's thread -> {ex.StatusCode}: {ex.Detail}");
+    }
+
+    var isolated = aliceSees.All(t => (string?)t.Metadata["owner"].GetString() == "alice")
+        && bobSees.All(t => (string?)t.Metadata["owner"].GetString() == "bob")
+        && aliceSees.Count == 2 && bobSees.Count == 1;
+    Console.WriteLine();
+    Console.WriteLine(isolated ? "Each user sees only their own threads." : "Unexpected: the users' threads are not isolated.");
+    return isolated ? 0 : 1;
+}
+finally
+{
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+    }
+}
