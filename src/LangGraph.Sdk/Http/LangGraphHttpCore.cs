@@ -108,13 +108,16 @@ internal sealed class LangGraphHttpCore : IDisposable
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
     public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
-        var result = await SendForOptionalAsync(request, responseType, cancellationToken).ConfigureAwait(false);
-        return result ?? throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
+        // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
+        var (hasValue, result) = await SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken).ConfigureAwait(false);
+        return hasValue && result is not null
+            ? result
+            : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
     }
 
     /// <summary>Sends the request and reads a JSON body; an empty body, 202 or 204 gives null.</summary>
-    public Task<T?> SendForOptionalAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken);
+    public async Task<T?> SendForOptionalAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        (await SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
@@ -145,7 +148,7 @@ internal sealed class LangGraphHttpCore : IDisposable
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var part in SseReader.ReadAsync(stream, Describe(streamRequest), cancellationToken).ConfigureAwait(false))
+            await foreach (var part in SseReader.ReadAsync(stream, Describe(streamRequest), _redactor.With(streamRequest.Options?.Headers), cancellationToken).ConfigureAwait(false))
             {
                 yield return part;
             }
@@ -167,6 +170,18 @@ internal sealed class LangGraphHttpCore : IDisposable
 
     private static void SetHeader(HttpRequestMessage message, string name, string value)
     {
+        // Per-call headers are not validated up front as DefaultHeaders are: without this check an invalid name gives a
+        // FormatException, and a value with CR/LF is sent as extra header lines (header injection).
+        if (!HeaderDictionary.IsValidName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
+        }
+
+        if (value is null || value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new ArgumentException($"The value of the header '{name}' must be non-null and must not contain line breaks.");
+        }
+
         if (IsContentHeader(name))
         {
             if (message.Content is { } content)
@@ -296,13 +311,16 @@ internal sealed class LangGraphHttpCore : IDisposable
             return;
         }
 
+        var redactor = _redactor.With(request.Options?.Headers);
         string? body = null;
         try
         {
             body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (body.Length > MaxErrorBodyChars)
             {
-                body = body[..MaxErrorBodyChars];
+                // Redact before cutting: a secret straddling the cut would otherwise leak its first half.
+                body = redactor.Redact(body);
+                body = body.Length > MaxErrorBodyChars ? body[..MaxErrorBodyChars] : body;
             }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
@@ -312,37 +330,38 @@ internal sealed class LangGraphHttpCore : IDisposable
 
         var requestId = response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
         throw ApiExceptionFactory.Create(
-            (int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), body, requestId,
-            _redactor.With(request.Options?.Headers));
+            (int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), body, requestId, redactor);
     }
 
-    private async Task<T?> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         if ((int)response.StatusCode is 202 or 204)
         {
-            return default;
+            return (false, default);
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return default;
+            return (false, default);
         }
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, type);
+            return (true, JsonSerializer.Deserialize(bytes, type));
         }
         catch (JsonException ex)
         {
+            var redactor = _redactor.With(request.Options?.Headers);
             throw new LangGraphException(
-                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {ex.Message} Body starts with: {Preview(bytes)}", ex);
+                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {redactor.Redact(ex.Message)} Body starts with: {Preview(bytes, redactor)}", ex);
         }
     }
 
-    private string Preview(byte[] bytes)
+    /// <summary>The start of a body for a message: redacted before it is cut, so that no part of a secret survives the cut.</summary>
+    private static string Preview(byte[] bytes, CredentialRedactor redactor)
     {
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200));
-        return _redactor.Redact(text) + (bytes.Length > 200 ? "…" : string.Empty);
+        var text = redactor.Redact(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxErrorBodyChars)));
+        return text.Length <= 200 && bytes.Length <= MaxErrorBodyChars ? text : string.Concat(text.AsSpan(0, Math.Min(text.Length, 200)), "…");
     }
 }

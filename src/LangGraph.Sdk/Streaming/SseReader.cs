@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Http;
 using LangGraph.Sdk.Serialization;
 
 namespace LangGraph.Sdk.Streaming;
@@ -17,9 +18,13 @@ namespace LangGraph.Sdk.Streaming;
 /// </summary>
 internal static class SseReader
 {
-    public static async IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CancellationToken cancellationToken) =>
+        ReadAsync(stream, source, redactor: null, cancellationToken);
+
+    /// <summary>Reads the events; <paramref name="redactor"/> masks credentials in the data preview of an invalid event.</summary>
+    public static async IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CredentialRedactor? redactor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = SseParser.Create(stream, (eventType, data) => ParseData(eventType, data, source));
+        var parser = SseParser.Create(stream, (eventType, data) => ParseData(eventType, data, source, redactor));
         IAsyncEnumerator<SseItem<JsonElement>> enumerator = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
@@ -47,7 +52,7 @@ internal static class SseReader
         }
     }
 
-    internal static JsonElement ParseData(string eventType, ReadOnlySpan<byte> data, string source)
+    internal static JsonElement ParseData(string eventType, ReadOnlySpan<byte> data, string source, CredentialRedactor? redactor = null)
     {
         if (data.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -60,10 +65,13 @@ internal static class SseReader
         }
         catch (JsonException ex)
         {
-            var length = Math.Min(data.Length, 200);
-            var preview = System.Text.Encoding.UTF8.GetString(data[..length]);
+            // Redact before cutting to 200 characters, so that no part of a secret survives the cut.
+            var text = System.Text.Encoding.UTF8.GetString(data[..Math.Min(data.Length, 64 * 1024)]);
+            text = redactor?.Redact(text) ?? text;
+            var preview = text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+            var message = redactor?.Redact(ex.Message) ?? ex.Message;
             throw new LangGraphException(
-                $"The '{eventType}' event of {source} does not carry valid JSON: {ex.Message} Data starts with: {preview}", ex);
+                $"The '{eventType}' event of {source} does not carry valid JSON: {message} Data starts with: {preview}", ex);
         }
     }
 }

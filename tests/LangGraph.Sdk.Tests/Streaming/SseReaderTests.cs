@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using LangGraph.Sdk.Http;
+using LangGraph.Sdk.Streaming;
+
+namespace LangGraph.Sdk.Tests.Streaming;
+
+public class SseReaderTests
+{
+    private const string Source = "GET http://server/threads/t1/stream";
+
+    private static async Task<List<StreamPart>> ReadAsync(string sse, CredentialRedactor? redactor = null)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sse));
+        var parts = new List<StreamPart>();
+        await foreach (var part in SseReader.ReadAsync(stream, Source, redactor, CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        return parts;
+    }
+
+    [Fact]
+    public async Task The_JS_servers_run_stream_parses_with_ids_after_data()
+    {
+        var parts = await ReadAsync(
+            "event: metadata\ndata: {\"run_id\":\"r1\",\"attempt\":1}\nid: 0\n\n" +
+            "event: values\ndata: {\"messages\":[\"go\"]}\nid: 1\n\n" +
+            "event: values\ndata: {\"messages\":[\"go\",\"step 1\"]}\nid: 2\n\n");
+
+        parts.Should().HaveCount(3);
+        parts[0].Should().Be(parts[0] with { Event = "metadata", Id = "0" });
+        parts[0].Data.GetProperty("run_id").GetString().Should().Be("r1");
+        parts[2].Id.Should().Be("2");
+        parts[2].Data.GetProperty("messages").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Ids_persist_until_a_new_id_arrives()
+    {
+        var parts = await ReadAsync("id: 7\nevent: a\ndata: 1\n\nevent: b\ndata: 2\n\nevent: c\ndata: 3\nid: 9\n\n");
+
+        parts.ConvertAll(p => p.Id).Should().Equal("7", "7", "9");
+    }
+
+    [Fact]
+    public async Task A_stream_without_ids_gives_null_ids()
+    {
+        var parts = await ReadAsync("event: values\ndata: {\"messages\":[\"x\"]}\n\nevent: error\ndata: {\"error\":\"CustomError\",\"message\":\"Boo!\"}\n\n");
+
+        parts.Should().HaveCount(2).And.AllSatisfy(p => p.Id.Should().BeNull());
+        parts[1].Event.Should().Be("error");
+        parts[1].Data.GetProperty("error").GetString().Should().Be("CustomError");
+    }
+
+    [Fact]
+    public async Task Comments_are_skipped()
+    {
+        var parts = await ReadAsync(": heartbeat\n\nevent: values\n: inline comment\ndata: 1\n\n: another\n\n");
+
+        parts.Should().ContainSingle().Which.Data.GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task CRLF_and_CR_line_endings_are_accepted()
+    {
+        var parts = await ReadAsync("event: a\r\ndata: 1\r\nid: x\r\n\r\nevent: b\rdata: 2\r\r");
+
+        parts.Should().HaveCount(2);
+        parts[0].Event.Should().Be("a");
+        parts[0].Id.Should().Be("x");
+        parts[1].Event.Should().Be("b");
+        parts[1].Data.GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Multi_line_data_is_joined_into_one_json_value()
+    {
+        var parts = await ReadAsync("event: values\ndata: {\"a\":\ndata: [1,\ndata: 2]}\n\n");
+
+        parts.Should().ContainSingle().Which.Data.GetProperty("a").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Events_without_a_name_are_message_events()
+    {
+        var parts = await ReadAsync("data: {\"x\":1}\n\n");
+
+        parts.Should().ContainSingle().Which.Event.Should().Be("message");
+    }
+
+    [Fact]
+    public async Task Subgraph_and_unknown_event_names_pass_through()
+    {
+        var parts = await ReadAsync("event: updates|ask:1f2e\ndata: {}\n\nevent: brand_new_kind\ndata: [1]\n\n");
+
+        parts.ConvertAll(p => p.Event).Should().Equal("updates|ask:1f2e", "brand_new_kind");
+    }
+
+    [Fact]
+    public async Task Blank_data_is_a_json_null()
+    {
+        var parts = await ReadAsync("event: end\ndata: \n\n");
+
+        parts.Should().ContainSingle().Which.Data.ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task An_unterminated_last_event_is_dropped_as_the_SSE_spec_says()
+    {
+        // System.Net.ServerSentEvents follows the spec here (the Python SDK would flush it). The JS server always ends
+        // each event with a blank line, so only a truncated stream can end like this.
+        var parts = await ReadAsync("event: values\ndata: 1\n\nevent: values\ndata: 2\n");
+
+        parts.ConvertAll(p => p.Data.GetInt32()).Should().Equal(1);
+    }
+
+    [Fact]
+    public async Task An_empty_stream_yields_nothing()
+    {
+        (await ReadAsync(string.Empty)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Invalid_json_data_throws_naming_the_event_and_the_source()
+    {
+        var act = () => ReadAsync("event: values\ndata: 1\n\nevent: updates\ndata: {broken\n\n");
+
+        var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
+        ex.Message.Should().Contain("'updates'").And.Contain(Source).And.Contain("{broken");
+        ex.InnerException.Should().BeAssignableTo<JsonException>();
+    }
+
+    [Fact]
+    public void ParseData_masks_secrets_and_shortens_the_preview()
+    {
+        var redactor = new CredentialRedactor().AddSecret("Bearer secret-token-123");
+        var data = Encoding.UTF8.GetBytes("{\"token\": secret-token-123" + new string('z', 500));
+
+        var act = () => SseReader.ParseData("values", data, Source, redactor);
+
+        var ex = act.Should().Throw<LangGraphException>().Which;
+        ex.Message.Should().NotContain("secret-token-123").And.Contain("***").And.EndWith("…");
+    }
+
+    [Fact]
+    public void ParseData_parses_any_json_value()
+    {
+        SseReader.ParseData("values", "\"text\""u8, Source).GetString().Should().Be("text");
+        SseReader.ParseData("values", "[1,2]"u8, Source).GetArrayLength().Should().Be(2);
+        SseReader.ParseData("values", " \r\n"u8, Source).ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_off_mid_read_is_a_LangGraphException()
+    {
+        using var stream = new FailingStream(Encoding.UTF8.GetBytes("event: values\ndata: 1\n\nevent: values\nda"));
+        var parts = new List<StreamPart>();
+
+        var act = async () =>
+        {
+            await foreach (var part in SseReader.ReadAsync(stream, Source, CancellationToken.None))
+            {
+                parts.Add(part);
+            }
+        };
+
+        var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
+        ex.Message.Should().Contain("cut off").And.Contain(Source);
+        ex.InnerException.Should().BeOfType<IOException>();
+        parts.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Reading_stops_when_cancelled()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("event: a\ndata: 1\n\nevent: b\ndata: 2\n\n"));
+        using var cts = new CancellationTokenSource();
+
+        var act = async () =>
+        {
+            await foreach (var _ in SseReader.ReadAsync(stream, Source, cts.Token))
+            {
+                await cts.CancelAsync();
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    /// <summary>Serves its bytes, then fails as a dropped connection does.</summary>
+    private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            return read > 0 ? read : throw new IOException("connection reset");
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw new IOException("connection reset");
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+}
