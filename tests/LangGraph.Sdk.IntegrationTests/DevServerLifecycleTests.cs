@@ -32,6 +32,15 @@ public sealed class DevServerLifecycleTests
         ProcessesInGroup(group).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Without_node_the_start_fails_with_a_clear_message()
+    {
+        var act = () => LangGraphDevServer.StartAsync(new LangGraphDevServerOptions { NodeCommand = "node-is-not-installed-here" });
+
+        var ex = (await act.Should().ThrowAsync<InvalidOperationException>()).Which;
+        ex.Message.Should().Contain("Node.js 20 or later is required").And.Contain("node-is-not-installed-here");
+    }
+
     private static string[] ProcessesInGroup(int group) =>
         Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)

@@ -74,12 +74,19 @@ public sealed class LangGraphDevServer : IAsyncDisposable
             throw new InvalidOperationException($"The LangGraph server fixture has no '{options.ConfigFile}' in '{fixture}'.");
         }
 
-        var nodeVersion = await RunToEndAsync("node", ["--version"], fixture, cancellationToken).ConfigureAwait(false);
+        var nodeVersion = await RunToEndAsync(options.NodeCommand, ["--version"], fixture, cancellationToken).ConfigureAwait(false);
         if (nodeVersion is null || nodeVersion.Value.ExitCode != 0)
         {
             throw new InvalidOperationException(
                 "Node.js 20 or later is required to run the real LangGraph server for the integration tests and the Quickstart, " +
-                "but 'node' could not be run from PATH. Install Node.js 20+ (with npm) and run again.");
+                $"but '{options.NodeCommand}' could not be run. Install Node.js 20+ (with npm) on PATH and run again.");
+        }
+
+        var version = nodeVersion.Value.Output.Trim().TrimStart('v');
+        if (!int.TryParse(version.Split('.')[0], out var major) || major < 20)
+        {
+            throw new InvalidOperationException(
+                $"Node.js 20 or later is required to run the real LangGraph server, but '{options.NodeCommand}' is version {nodeVersion.Value.Output.Trim()}.");
         }
 
         await EnsureInstalledAsync(fixture, options.Log, cancellationToken).ConfigureAwait(false);
@@ -104,7 +111,7 @@ public sealed class LangGraphDevServer : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])
-            ["sh", "-c", "node \"$@\" </dev/null & read -r _; kill -TERM 0", "sh", cli, "dev",
+            ["sh", "-c", "\"$0\" \"$@\" </dev/null & read -r _; kill -TERM 0", options.NodeCommand, cli, "dev",
              "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--no-browser", "--no-reload", "--config", options.ConfigFile])
         {

@@ -23,6 +23,9 @@ public sealed class LangGraphDevServerOptions
     /// <summary>Gets or sets how long to wait for <c>GET /info</c> to answer.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>Gets or sets the Node.js executable (a name found on PATH, or a path).</summary>
+    public string NodeCommand { get; set; } = "node";
+
     /// <summary>Gets or sets where progress lines go (npm ci, start, stop); nowhere when null.</summary>
     public Action<string>? Log { get; set; }
 }
