@@ -103,7 +103,7 @@ internal sealed class LangGraphHttpCore : IDisposable
     internal IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders => _defaultHeaders;
 
     /// <summary>Creates a body writer that uses the user's serializer options.</summary>
-    public JsonBody CreateBody(bool array = false) => new(UserJsonOptions, array);
+    public JsonBody CreateBody() => new(UserJsonOptions);
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
     public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
@@ -114,10 +114,6 @@ internal sealed class LangGraphHttpCore : IDisposable
             ? result
             : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
     }
-
-    /// <summary>Sends the request and reads a JSON body; an empty body, 202 or 204 gives null.</summary>
-    public async Task<T?> SendForOptionalAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
-        (await SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>

@@ -32,9 +32,6 @@ internal sealed class QueryBuilder
         return this;
     }
 
-    /// <summary>Adds the pair only when <paramref name="value"/> is not null.</summary>
-    public QueryBuilder AddIfNotNull(string key, object? value) => value is null ? this : Add(key, value);
-
     public QueryBuilder AddAll(IDictionary<string, object?>? values)
     {
         if (values is not null)

@@ -59,8 +59,7 @@ internal static class RetryPipeline
             return false;
         }
 
-        var status = (int)response.StatusCode;
-        if (status is not (408 or 429) && status < 500)
+        if (!IsRetriableStatus(response.StatusCode))
         {
             return false;
         }

@@ -13,21 +13,12 @@ internal sealed class JsonBody : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly JsonSerializerOptions _userOptions;
-    private readonly bool _array;
 
-    public JsonBody(JsonSerializerOptions userOptions, bool array = false)
+    public JsonBody(JsonSerializerOptions userOptions)
     {
         _userOptions = userOptions;
-        _array = array;
         Writer = new Utf8JsonWriter(_buffer);
-        if (array)
-        {
-            Writer.WriteStartArray();
-        }
-        else
-        {
-            Writer.WriteStartObject();
-        }
+        Writer.WriteStartObject();
     }
 
     public Utf8JsonWriter Writer { get; }
@@ -51,12 +42,6 @@ internal sealed class JsonBody : IDisposable
     public JsonBody Boolean(string name, bool value)
     {
         Writer.WriteBoolean(name, value);
-        return this;
-    }
-
-    public JsonBody Null(string name)
-    {
-        Writer.WriteNull(name);
         return this;
     }
 
@@ -138,14 +123,7 @@ internal sealed class JsonBody : IDisposable
 
     public byte[] ToArray()
     {
-        if (_array)
-        {
-            Writer.WriteEndArray();
-        }
-        else
-        {
-            Writer.WriteEndObject();
-        }
+        Writer.WriteEndObject();
 
         Writer.Flush();
         return _buffer.WrittenSpan.ToArray();

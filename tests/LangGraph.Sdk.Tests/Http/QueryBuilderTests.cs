@@ -64,15 +64,6 @@ public class QueryBuilderTests
     }
 
     [Fact]
-    public void AddIfNotNull_skips_null()
-    {
-        var builder = new QueryBuilder().AddIfNotNull("a", null).AddIfNotNull("b", "x");
-
-        builder.Count.Should().Be(1);
-        builder.ToString().Should().Be("?b=x");
-    }
-
-    [Fact]
     public void AddAll_overrides_and_appends()
     {
         var builder = new QueryBuilder().Add("limit", 10).Add("offset", 0);

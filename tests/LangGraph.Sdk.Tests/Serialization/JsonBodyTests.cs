@@ -10,24 +10,23 @@ namespace LangGraph.Sdk.Tests.Serialization;
 
 public class JsonBodyTests
 {
-    private static string Write(Action<JsonBody> build, bool array = false)
+    private static string Write(Action<JsonBody> build)
     {
-        using var body = new JsonBody(LangGraphJsonUtilities.DefaultOptions, array);
+        using var body = new JsonBody(LangGraphJsonUtilities.DefaultOptions);
         build(body);
         return Encoding.UTF8.GetString(body.ToArray());
     }
 
     [Fact]
-    public void An_empty_body_is_an_empty_object_or_array()
+    public void An_empty_body_is_an_empty_object()
     {
         Write(_ => { }).Should().Be("{}");
-        Write(_ => { }, array: true).Should().Be("[]");
     }
 
     [Fact]
     public void String_skips_null_but_Value_writes_null()
     {
-        Write(b => b.String("a", null).String("b", "x").Value("c", null).Null("d")).Should().Be("""{"b":"x","c":null,"d":null}""");
+        Write(b => b.String("a", null).String("b", "x").Value("c", null)).Should().Be("""{"b":"x","c":null}""");
     }
 
     [Fact]
