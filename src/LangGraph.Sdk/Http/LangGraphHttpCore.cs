@@ -164,20 +164,34 @@ internal sealed class LangGraphHttpCore : IDisposable
     private static bool IsContentHeader(string name) =>
         Array.Exists(ContentHeaderNames, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Checks the caller's per-call headers once per call, before any attempt (default headers were checked when the
+    /// client was built): an invalid name would otherwise give a FormatException, and a value with CR/LF would be sent
+    /// as extra header lines (header injection).
+    /// </summary>
+    private static void ValidatePerCallHeaders(LangGraphRequest request)
+    {
+        if (request.Options?.Headers is not { Count: > 0 } headers)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (!HeaderDictionary.IsValidName(name))
+            {
+                throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
+            }
+
+            if (value is null || value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            {
+                throw new ArgumentException($"The value of the header '{name}' must be non-null and must not contain line breaks.");
+            }
+        }
+    }
+
     private static void SetHeader(HttpRequestMessage message, string name, string value)
     {
-        // Per-call headers are not validated up front as DefaultHeaders are: without this check an invalid name gives a
-        // FormatException, and a value with CR/LF is sent as extra header lines (header injection).
-        if (!HeaderDictionary.IsValidName(name))
-        {
-            throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
-        }
-
-        if (value is null || value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
-        {
-            throw new ArgumentException($"The value of the header '{name}' must be non-null and must not contain line breaks.");
-        }
-
         if (IsContentHeader(name))
         {
             if (message.Content is { } content)
@@ -224,6 +238,7 @@ internal sealed class LangGraphHttpCore : IDisposable
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequest request, CancellationToken cancellationToken)
     {
+        ValidatePerCallHeaders(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(request.Method));
         try
