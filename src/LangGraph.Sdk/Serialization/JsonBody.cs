@@ -121,6 +121,34 @@ internal sealed class JsonBody : IDisposable
         return this;
     }
 
+    /// <summary>Writes a run config object: tags, recursion_limit, configurable and metadata, each only when set.</summary>
+    public JsonBody Config(string name, RunConfig config)
+    {
+        Writer.WriteStartObject(name);
+        if (config.Tags is { } tags)
+        {
+            Strings("tags", tags);
+        }
+
+        if (config.RecursionLimit is { } limit)
+        {
+            Number("recursion_limit", limit);
+        }
+
+        if (config.Configurable.Count > 0)
+        {
+            Dictionary("configurable", config.Configurable);
+        }
+
+        if (config.Metadata.Count > 0)
+        {
+            Dictionary("metadata", config.Metadata);
+        }
+
+        Writer.WriteEndObject();
+        return this;
+    }
+
     public byte[] ToArray()
     {
         Writer.WriteEndObject();

@@ -21,6 +21,8 @@ namespace LangGraph.Sdk.Serialization;
 [JsonSerializable(typeof(ThreadUpdateStateResponse))]
 [JsonSerializable(typeof(ThreadPruneResult))]
 [JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(Run))]
+[JsonSerializable(typeof(List<Run>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using LangGraph.Sdk.Serialization;
+
+namespace LangGraph.Sdk;
+
+/// <summary>
+/// The kinds of output a streamed run sends. Several may be requested at once. Known values: <see cref="Values"/>, <see cref="Updates"/>, <see cref="Messages"/>, <see cref="MessagesTuple"/>, <see cref="Events"/>, <see cref="Debug"/>, <see cref="Custom"/>, <see cref="Tasks"/>, <see cref="Checkpoints"/>.
+/// Extensible: a value the server adds later is kept as is and never throws; any string converts implicitly.
+/// </summary>
+/// <param name="Value">The wire value, for example <c>"values"</c>.</param>
+[JsonConverter(typeof(StringEnumConverter<StreamMode>))]
+public readonly record struct StreamMode(string Value) : IStringEnum<StreamMode>
+{
+    /// <summary>The full state after each step. Wire value <c>"values"</c>.</summary>
+    public static StreamMode Values { get; } = new("values");
+
+    /// <summary>The update each node made, keyed by node name. Wire value <c>"updates"</c>.</summary>
+    public static StreamMode Updates { get; } = new("updates");
+
+    /// <summary>LLM messages token by token (<c>messages/partial</c>, <c>messages/complete</c>, <c>messages/metadata</c> events). Wire value <c>"messages"</c>.</summary>
+    public static StreamMode Messages { get; } = new("messages");
+
+    /// <summary>LLM messages as <c>[message, metadata]</c> pairs (<c>messages</c> events). Wire value <c>"messages-tuple"</c>.</summary>
+    public static StreamMode MessagesTuple { get; } = new("messages-tuple");
+
+    /// <summary>LangChain callback events. Wire value <c>"events"</c>.</summary>
+    public static StreamMode Events { get; } = new("events");
+
+    /// <summary>Debug records for every checkpoint and task. Wire value <c>"debug"</c>.</summary>
+    public static StreamMode Debug { get; } = new("debug");
+
+    /// <summary>Data the graph writes with its stream writer. Wire value <c>"custom"</c>.</summary>
+    public static StreamMode Custom { get; } = new("custom");
+
+    /// <summary>Task start and result records. Wire value <c>"tasks"</c>.</summary>
+    public static StreamMode Tasks { get; } = new("tasks");
+
+    /// <summary>Each checkpoint as it is saved. Wire value <c>"checkpoints"</c>.</summary>
+    public static StreamMode Checkpoints { get; } = new("checkpoints");
+
+    /// <summary>Wraps a wire value.</summary>
+    /// <param name="value">The wire value.</param>
+    public static implicit operator StreamMode(string value) => new(value);
+
+    /// <summary>Returns the wire value.</summary>
+    /// <returns>The wire value.</returns>
+    public override string ToString() => Value ?? string.Empty;
+
+    static StreamMode IStringEnum<StreamMode>.FromString(string value) => new(value);
+}
