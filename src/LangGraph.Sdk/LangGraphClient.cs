@@ -64,16 +64,21 @@ public class LangGraphClient : IDisposable
     protected LangGraphClient()
     {
         Threads = null!;
+        Runs = null!;
     }
 
     internal LangGraphClient(LangGraphHttpCore core)
     {
         _core = core;
         Threads = new ThreadsClient(core);
+        Runs = new RunsClient(core);
     }
 
     /// <summary>Gets the threads client (<c>client.threads</c> in Python).</summary>
     public virtual ThreadsClient Threads { get; }
+
+    /// <summary>Gets the runs sub-client: stream, create, wait for, join, cancel and delete runs.</summary>
+    public virtual RunsClient Runs { get; }
 
     /// <summary>Gets the base URL of the server this client talks to.</summary>
     public virtual Uri ApiUrl => _core?.ApiUrl ?? LangGraphClientOptions.DefaultApiUrl;

@@ -44,8 +44,22 @@ public sealed class LangGraphRetryOptions
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Gets or sets how many times in a row a dropped event stream is resumed (<c>GET</c> of the stream's <c>Location</c>
+    /// with <c>Last-Event-ID</c>) before the stream fails. The count starts again after each reconnect that delivers an
+    /// event. Reconnects wait <see cref="BaseDelay"/>, doubling up to <see cref="MaxDelay"/>. 0 turns reconnects off.
+    /// Independent of <see cref="Enabled"/>: a reconnect never creates a new run.
+    /// </summary>
+    /// <value>The default value is 5, as the Python and JS SDKs. Range 0 to 50.</value>
+    public int MaxStreamReconnects { get; set; } = 5;
+
     internal void AddValidationErrors(List<string> errors)
     {
+        if (MaxStreamReconnects is < 0 or > 50)
+        {
+            errors.Add($"LangGraphClientOptions.Retry.MaxStreamReconnects must be between 0 and 50, but was {MaxStreamReconnects}.");
+        }
+
         if (MaxRetryAttempts is < 0 or > 20)
         {
             errors.Add($"LangGraphClientOptions.Retry.MaxRetryAttempts must be between 0 and 20, but was {MaxRetryAttempts}.");
@@ -75,6 +89,19 @@ public sealed class LangGraphRetryOptions
         target.MaxDelay = MaxDelay;
         target.UseJitter = UseJitter;
         target.MaxRetryAfter = MaxRetryAfter;
+        target.MaxStreamReconnects = MaxStreamReconnects;
+    }
+
+    /// <summary>The delay before reconnect number <paramref name="attempt"/> (1-based): doubling from BaseDelay, capped, with jitter.</summary>
+    internal TimeSpan ReconnectDelay(int attempt)
+    {
+        var ticks = Math.Min(BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30)), MaxDelay.Ticks);
+        if (UseJitter)
+        {
+            ticks = (ticks / 2) + (Random.Shared.NextDouble() * ticks / 2);
+        }
+
+        return TimeSpan.FromTicks((long)ticks);
     }
 
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);

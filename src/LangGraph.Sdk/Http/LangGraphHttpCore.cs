@@ -4,7 +4,6 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -12,7 +11,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Serialization;
-using LangGraph.Sdk.Streaming;
 using Polly;
 
 namespace LangGraph.Sdk.Http;
@@ -22,7 +20,7 @@ namespace LangGraph.Sdk.Http;
 /// then the caller's), runs the Polly retry pipeline, enforces the timeout, maps errors to exceptions and reads
 /// JSON or SSE responses.
 /// </summary>
-internal sealed class LangGraphHttpCore : IDisposable
+internal sealed partial class LangGraphHttpCore : IDisposable
 {
     private const int MaxErrorBodyChars = 64 * 1024;
 
@@ -40,6 +38,8 @@ internal sealed class LangGraphHttpCore : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _timeout;
     private readonly bool _retriesEnabled;
+    private readonly TimeProvider _timeProvider;
+    private readonly LangGraphRetryOptions _retryOptions;
 
     public LangGraphHttpCore(LangGraphClientOptions options, HttpClient? httpClient, TimeProvider? timeProvider = null, Func<string, string?>? getEnvironmentVariable = null)
     {
@@ -58,7 +58,9 @@ internal sealed class LangGraphHttpCore : IDisposable
         _timeout = options.Timeout;
         _retriesEnabled = options.Retry.Enabled && options.Retry.MaxRetryAttempts > 0;
         UserJsonOptions = LangGraphJsonUtilities.Prepare(options.JsonSerializerOptions);
-        _pipeline = RetryPipeline.Create(options.Retry, timeProvider ?? TimeProvider.System);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _retryOptions = options.Retry;
+        _pipeline = RetryPipeline.Create(options.Retry, _timeProvider);
 
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -118,38 +120,6 @@ internal sealed class LangGraphHttpCore : IDisposable
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
         SendWithTimeoutAsync(request, static (_, _) => Task.FromResult(true), cancellationToken);
-
-    /// <summary>
-    /// Sends the request and yields the server-sent events of the response as they arrive. Not subject to the timeout.
-    /// </summary>
-    public async IAsyncEnumerable<StreamPart> StreamAsync(LangGraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var streamRequest = new LangGraphRequest(request.Method, request.Path, request.Options)
-        {
-            Query = request.Query,
-            Body = request.Body,
-            MethodHeaders = [new("Accept", "text/event-stream"), new("Cache-Control", "no-store"), .. request.MethodHeaders ?? []],
-        };
-
-        using var response = await SendWithRetriesAsync(streamRequest, cancellationToken).ConfigureAwait(false);
-        await ThrowIfErrorAsync(streamRequest, response, cancellationToken).ConfigureAwait(false);
-
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new LangGraphException(
-                $"Expected a text/event-stream response to {Describe(streamRequest)}, but the server sent Content-Type '{response.Content.Headers.ContentType?.ToString() ?? "(none)"}'.");
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            await foreach (var part in SseReader.ReadAsync(stream, Describe(streamRequest), _redactor.With(streamRequest.Options?.Headers), cancellationToken).ConfigureAwait(false))
-            {
-                yield return part;
-            }
-        }
-    }
 
     public void Dispose()
     {
@@ -295,6 +265,11 @@ internal sealed class LangGraphHttpCore : IDisposable
 
     private string BuildUrl(LangGraphRequest request)
     {
+        if (request.AbsoluteUrl is { } absolute)
+        {
+            return absolute.AbsoluteUri;
+        }
+
         var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
         var extra = request.Options?.QueryParameters;
         if (extra is { Count: > 0 })

@@ -15,6 +15,9 @@ internal sealed class LangGraphRequest
 
     public HttpMethod Method { get; }
 
+    /// <summary>An absolute URL to call instead of <see cref="Path"/> below the API URL (a same-origin reconnect <c>Location</c>).</summary>
+    public System.Uri? AbsoluteUrl { get; init; }
+
     /// <summary>The path below the API URL, starting with <c>/</c>, with every id already escaped.</summary>
     public string Path { get; }
 

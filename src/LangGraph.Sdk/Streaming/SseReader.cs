@@ -12,43 +12,27 @@ using LangGraph.Sdk.Serialization;
 namespace LangGraph.Sdk.Streaming;
 
 /// <summary>
-/// Reads a LangGraph SSE response incrementally with <see cref="SseParser"/>: each event's data is parsed as JSON
-/// (an event without data gives a JSON null), ids persist across events as the SSE rules say, comments are skipped,
-/// and unknown event names pass through.
+/// Reads one connection's LangGraph SSE response incrementally with <see cref="SseParser"/>: each event's data is parsed
+/// as JSON (an event without data gives a JSON null), ids persist across events as the SSE rules say, comments are
+/// skipped, unknown event names pass through, and an event left without its blank line at the end is still dispatched.
+/// A stream that ends in the middle of a line throws <see cref="SseTruncatedException"/>; a connection that drops throws
+/// its <see cref="IOException"/>. Deciding what to do about either (reconnect or report) is the caller's job.
 /// </summary>
 internal static class SseReader
 {
-    public static IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CancellationToken cancellationToken) =>
-        ReadAsync(stream, source, redactor: null, cancellationToken);
-
-    /// <summary>Reads the events; <paramref name="redactor"/> masks credentials in the data preview of an invalid event.</summary>
+    /// <summary>Reads the events of one response body.</summary>
+    /// <param name="stream">The response body.</param>
+    /// <param name="source">The request, for error messages.</param>
+    /// <param name="redactor">Masks credentials in the data preview of an invalid event.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
     public static async IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CredentialRedactor? redactor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = SseParser.Create(stream, (eventType, data) => ParseData(eventType, data, source, redactor));
-        IAsyncEnumerator<SseItem<JsonElement>> enumerator = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (enumerator.ConfigureAwait(false))
+        var guarded = new SseTailGuardStream(stream);
+        var parser = SseParser.Create(guarded, (eventType, data) => ParseData(eventType, data, source, redactor));
+        await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                bool moved;
-                try
-                {
-                    moved = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (IOException ex)
-                {
-                    throw new LangGraphException($"The event stream of {source} was cut off: {ex.Message}", ex);
-                }
-
-                if (!moved)
-                {
-                    yield break;
-                }
-
-                var item = enumerator.Current;
-                var id = string.IsNullOrEmpty(parser.LastEventId) ? null : parser.LastEventId;
-                yield return new StreamPart(item.EventType, item.Data, id);
-            }
+            var id = parser.LastEventId;
+            yield return new StreamPart(item.EventType, item.Data, id.Length == 0 ? null : id);
         }
     }
 

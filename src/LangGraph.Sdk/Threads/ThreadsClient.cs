@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk;
 
@@ -357,10 +358,10 @@ public class ThreadsClient
         var request = new LangGraphRequest(HttpMethod.Get, path + "/stream", options)
         {
             Query = new QueryBuilder().Add("stream_mode", modes),
-            MethodHeaders = string.IsNullOrEmpty(options?.LastEventId) ? null : [new("Last-Event-ID", options.LastEventId)],
         };
 
-        await foreach (var part in _core.StreamAsync(request, cancellationToken).ConfigureAwait(false))
+        var settings = new StreamSettings { LastEventId = options?.LastEventId };
+        await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
         {
             yield return part;
         }

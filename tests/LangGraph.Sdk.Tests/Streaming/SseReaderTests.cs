@@ -112,14 +112,74 @@ public class SseReaderTests
         parts.Should().ContainSingle().Which.Data.ValueKind.Should().Be(JsonValueKind.Null);
     }
 
-    [Fact]
-    public async Task An_unterminated_last_event_is_dropped_as_the_SSE_spec_says()
+    [Theory]
+    [InlineData("event: values\ndata: 1\n\nevent: values\ndata: 2\n")]
+    [InlineData("event: values\ndata: 1\n\nevent: values\ndata: 2\r\n")]
+    [InlineData("event: values\ndata: 1\n\nevent: values\ndata: 2\r")]
+    [InlineData("event: values\r\ndata: 1\r\n\r\nevent: values\r\ndata: 2\r\n: trailing comment\r\n")]
+    public async Task An_event_missing_its_final_blank_line_is_still_dispatched(string sse)
     {
-        // System.Net.ServerSentEvents follows the spec here (the Python SDK would flush it). The JS server always ends
-        // each event with a blank line, so only a truncated stream can end like this.
-        var parts = await ReadAsync("event: values\ndata: 1\n\nevent: values\ndata: 2\n");
+        // Complete lines, only the dispatching blank line missing: the Python and JS SDKs flush the event; so do we.
+        var parts = await ReadAsync(sse);
 
-        parts.ConvertAll(p => p.Data.GetInt32()).Should().Equal(1);
+        parts.ConvertAll(p => p.Data.GetInt32()).Should().Equal(1, 2);
+    }
+
+    [Theory]
+    [InlineData("event: values\ndata: 1\n\nevent: values\ndata: {\"messa")]
+    [InlineData("event: values\ndata: 1\n\nevent: values\ndata: 2")]
+    [InlineData("event: values\ndata: 1\n\nevent: val")]
+    public async Task A_stream_that_ends_in_the_middle_of_a_line_is_truncated(string sse)
+    {
+        var parts = new List<StreamPart>();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sse));
+
+        var act = async () =>
+        {
+            await foreach (var part in SseReader.ReadAsync(stream, Source, redactor: null, CancellationToken.None))
+            {
+                parts.Add(part);
+            }
+        };
+
+        (await act.Should().ThrowAsync<SseTruncatedException>()).Which.Message.Should().Contain("middle of an event");
+        parts.Should().ContainSingle().Which.Data.GetInt32().Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("event: values\ndata: 1\n\n: heartb")]
+    [InlineData("event: values\ndata: 1\n\n")]
+    [InlineData("event: values\ndata: 1\r\n\r\n")]
+    [InlineData("event: values\ndata: 1\r\r")]
+    [InlineData("event: values\ndata: 1\n\r\n")]
+    public async Task Clean_ends_and_cut_comments_lose_nothing(string sse)
+    {
+        (await ReadAsync(sse)).Should().ContainSingle().Which.Data.GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Events_split_across_reads_at_every_byte_parse_the_same()
+    {
+        const string sse = "event: metadata\r\ndata: {\"run_id\":\"r1\"}\r\nid: 0\r\n\r\nevent: values\rdata: {\"a\":\rdata: [1,2]}\rid: 1\r\r: ping\n\nevent: updates|sub:1\ndata: \"\u00e9\u4e16\"\n\n";
+        using var stream = new TrickleStream(Encoding.UTF8.GetBytes(sse));
+        var parts = new List<StreamPart>();
+        await foreach (var part in SseReader.ReadAsync(stream, Source, redactor: null, CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        parts.ConvertAll(p => p.Event).Should().Equal("metadata", "values", "updates|sub:1");
+        parts.ConvertAll(p => p.Id).Should().Equal("0", "1", "1");
+        parts[1].Data.GetProperty("a").GetArrayLength().Should().Be(2);
+        parts[2].Data.GetString().Should().Be("\u00e9\u4e16");
+    }
+
+    [Fact]
+    public async Task Retry_and_unknown_fields_are_ignored()
+    {
+        var parts = await ReadAsync("retry: 1000\nfoo: bar\nevent: values\ndata: 1\n\n");
+
+        parts.Should().ContainSingle().Which.Data.GetInt32().Should().Be(1);
     }
 
     [Fact]
@@ -159,22 +219,21 @@ public class SseReaderTests
     }
 
     [Fact]
-    public async Task A_stream_cut_off_mid_read_is_a_LangGraphException()
+    public async Task A_connection_dropped_mid_read_surfaces_its_IOException_after_the_events_before_it()
     {
         using var stream = new FailingStream(Encoding.UTF8.GetBytes("event: values\ndata: 1\n\nevent: values\nda"));
         var parts = new List<StreamPart>();
 
         var act = async () =>
         {
-            await foreach (var part in SseReader.ReadAsync(stream, Source, CancellationToken.None))
+            await foreach (var part in SseReader.ReadAsync(stream, Source, redactor: null, CancellationToken.None))
             {
                 parts.Add(part);
             }
         };
 
-        var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
-        ex.Message.Should().Contain("cut off").And.Contain(Source);
-        ex.InnerException.Should().BeOfType<IOException>();
+        // The HTTP core decides what a drop means (reconnect, or a LangGraphException that says how far the stream got).
+        (await act.Should().ThrowAsync<IOException>()).Which.Should().NotBeOfType<SseTruncatedException>();
         parts.Should().ContainSingle();
     }
 
@@ -186,7 +245,7 @@ public class SseReaderTests
 
         var act = async () =>
         {
-            await foreach (var _ in SseReader.ReadAsync(stream, Source, cts.Token))
+            await foreach (var _ in SseReader.ReadAsync(stream, Source, redactor: null, cts.Token))
             {
                 await cts.CancelAsync();
             }
@@ -212,5 +271,19 @@ public class SseReaderTests
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <summary>Serves its bytes one at a time, so that every line end and every UTF-8 sequence is split across reads.</summary>
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 1)]);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, 1), cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, 1)], cancellationToken);
     }
 }

@@ -1,0 +1,62 @@
+using System;
+using System.Text.Json;
+
+namespace LangGraph.Sdk.Errors;
+
+/// <summary>
+/// Reads a run's error: an <c>error</c> event's data, or the <c>__error__</c> member of a waited-on result. The JS
+/// server wraps the graph's error twice (<c>{"error":"Error","message":"{\"error\":\"CustomError\",…}"}</c>); the inner
+/// name and message are taken when the message is such an object.
+/// </summary>
+internal static class RunErrors
+{
+    /// <summary>Returns the exception for a waited-on result that carries <c>__error__</c>, or null.</summary>
+    public static LangGraphRunException? FromResult(JsonElement result, string? runId, string? threadId) =>
+        result.ValueKind == JsonValueKind.Object && result.TryGetProperty("__error__", out var error) && error.ValueKind != JsonValueKind.Null
+            ? FromError(error, runId, threadId)
+            : null;
+
+    /// <summary>Returns the exception for an <c>error</c> payload.</summary>
+    public static LangGraphRunException FromError(JsonElement error, string? runId, string? threadId)
+    {
+        var (name, message) = Read(error);
+        return new LangGraphRunException(name, message, runId, threadId, error);
+    }
+
+    private static (string Name, string Message) Read(JsonElement error)
+    {
+        if (error.ValueKind == JsonValueKind.String)
+        {
+            return ("Error", error.GetString() ?? string.Empty);
+        }
+
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            return ("Error", error.ToString());
+        }
+
+        var name = String(error, "error") ?? String(error, "name") ?? "Error";
+        var message = String(error, "message") ?? error.GetRawText();
+        var trimmed = message.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] == '{')
+        {
+            try
+            {
+                using var inner = JsonDocument.Parse(message);
+                if (inner.RootElement.ValueKind == JsonValueKind.Object && String(inner.RootElement, "error") is { } innerName)
+                {
+                    return (innerName, String(inner.RootElement, "message") ?? string.Empty);
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: the message is plain text that starts with a brace.
+            }
+        }
+
+        return (name, message);
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

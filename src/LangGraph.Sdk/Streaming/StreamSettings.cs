@@ -1,0 +1,21 @@
+using System;
+
+namespace LangGraph.Sdk.Streaming;
+
+/// <summary>How the HTTP core runs one event stream: callbacks, the error policy, and where the stream resumes.</summary>
+internal sealed class StreamSettings
+{
+    public static StreamSettings PassThrough { get; } = new();
+
+    /// <summary>Called once with the run the first response names in <c>Content-Location</c>, before the first event.</summary>
+    public Action<RunCreateMetadata>? OnRunCreated { get; init; }
+
+    /// <summary>Whether an <c>error</c> event is raised as <see cref="LangGraphRunException"/> after it is yielded.</summary>
+    public bool ThrowOnError { get; init; }
+
+    /// <summary>The id the stream resumes after (the caller's <c>Last-Event-ID</c>), if any.</summary>
+    public string? LastEventId { get; init; }
+
+    /// <summary>The run being streamed, when the caller knows it (joins); otherwise read from the response headers.</summary>
+    public RunLocation? Run { get; init; }
+}
