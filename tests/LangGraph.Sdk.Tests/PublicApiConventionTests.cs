@@ -50,7 +50,7 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void Sub_clients_are_mockable_virtual_classes_without_public_constructors()
     {
-        var subClients = new[] { typeof(ThreadsClient) };
+        var subClients = new[] { typeof(ThreadsClient), typeof(RunsClient) };
 
         foreach (var type in subClients)
         {
