@@ -23,6 +23,7 @@ namespace LangGraph.Sdk.Serialization;
 [JsonSerializable(typeof(Checkpoint))]
 [JsonSerializable(typeof(Run))]
 [JsonSerializable(typeof(List<Run>))]
+[JsonSerializable(typeof(List<Interrupt>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]

@@ -6,4 +6,33 @@ namespace LangGraph.Sdk;
 /// <param name="Event">The event name, for example <c>values</c>, <c>updates</c>, <c>metadata</c>, <c>error</c>, or <c>updates|node:task</c> for a subgraph.</param>
 /// <param name="Data">The event's data as JSON; a JSON null when the event had no data.</param>
 /// <param name="Id">The event id (the last one seen, as the SSE rules keep it), or null when the server sends none.</param>
-public readonly record struct StreamPart(string Event, JsonElement Data, string? Id);
+public readonly record struct StreamPart(string Event, JsonElement Data, string? Id)
+{
+    /// <summary>
+    /// Gets the stream mode the event belongs to: the event name before the first <c>|</c> (<c>updates</c> for
+    /// <c>updates|agent:1f2e</c>). Note that the <c>messages-tuple</c> mode sends events named <c>messages</c>.
+    /// </summary>
+    public string Mode
+    {
+        get
+        {
+            var name = Event ?? string.Empty;
+            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+            return bar < 0 ? name : name[..bar];
+        }
+    }
+
+    /// <summary>
+    /// Gets the subgraph namespace of the event: the <c>|</c>-separated segments after the mode (each like
+    /// <c>node:task_id</c>); empty for an event of the root graph.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string> Namespace
+    {
+        get
+        {
+            var name = Event ?? string.Empty;
+            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+            return bar < 0 ? [] : name[(bar + 1)..].Split('|');
+        }
+    }
+}
