@@ -1,10 +1,13 @@
 // The README's "run" command: dotnet run --project samples/Quickstart
 //
 // Without LANGGRAPH_API_URL it starts the bundled LangGraph dev server (tests/server, custom auth with two users),
-// then, as alice and as bob, creates and searches threads and shows that each user sees only their own.
+// then, as alice and as bob, creates and searches threads and shows that each user sees only their own, and streams a
+// run whose output shows the authenticated user reaching the graph (config.configurable.langgraph_auth_user).
 // With LANGGRAPH_API_URL set it talks to that server instead; ALICE_TOKEN and BOB_TOKEN give the two Bearer tokens.
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using LangGraph.Sdk;
 using LangGraph.Sdk.Testing;
@@ -69,11 +72,41 @@ try
         Console.WriteLine($"bob reads alice's thread -> {ex.StatusCode}: {ex.Detail}");
     }
 
-    var isolated = aliceSees.All(t => (string?)t.Metadata["owner"].GetString() == "alice")
+    // The seed guide's flow: a streamed run on alice's thread. The echo graph copies
+    // config.configurable.langgraph_auth_user into its state, so the output shows who the server authenticated.
+    Console.WriteLine();
+    Console.WriteLine("alice streams a run on her thread (stream modes: updates, values):");
+    JsonElement? final = null;
+    await foreach (StreamPart part in alice.Runs.StreamAsync(aliceThreads[0].ThreadId, "echo", new RunCreateOptions
+    {
+        Input = new Dictionary<string, object?> { ["messages"] = new[] { "hello from alice" } },
+        StreamMode = [StreamMode.Updates, StreamMode.Values],
+        OnRunCreated = created => Console.WriteLine($"  run {created.RunId} created on thread {created.ThreadId}"),
+    }))
+    {
+        Console.WriteLine($"  {part.Event,-8} id={part.Id,-2} {Shorten(part.Data.GetRawText())}");
+        if (part.TryGetValues(out var values))
+        {
+            final = values;
+        }
+    }
+
+    var authUser = final?.GetProperty("auth_user");
+    Console.WriteLine($"  langgraph_auth_user seen by the graph: {authUser?.GetRawText()}");
+    var bobOutput = await bob.Runs.WaitAsync(bobThread.ThreadId, "echo", new RunCreateOptions
+    {
+        Input = new Dictionary<string, object?> { ["messages"] = new[] { "hello from bob" } },
+    });
+    Console.WriteLine($"bob waits for a run on his thread; the graph saw identity={bobOutput.GetProperty("auth_user_id").GetString()}");
+    var userReachedGraph = authUser?.GetProperty("identity").GetString() == "alice" && bobOutput.GetProperty("auth_user_id").GetString() == "bob";
+
+    var isolated = userReachedGraph && aliceSees.All(t => (string?)t.Metadata["owner"].GetString() == "alice")
         && bobSees.All(t => (string?)t.Metadata["owner"].GetString() == "bob")
         && aliceSees.Count == 2 && bobSees.Count == 1;
     Console.WriteLine();
-    Console.WriteLine(isolated ? "Each user sees only their own threads." : "Unexpected: the users' threads are not isolated.");
+    Console.WriteLine(isolated
+        ? "Each user sees only their own threads, and each run saw the user who started it."
+        : "Unexpected: the users' threads are not isolated, or a run did not see its user.");
     return isolated ? 0 : 1;
 }
 finally
@@ -83,3 +116,5 @@ finally
         await server.DisposeAsync();
     }
 }
+
+static string Shorten(string json) => json.Length <= 110 ? json : json[..107] + "...";

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Threading;
 using FluentAssertions;
@@ -120,6 +121,38 @@ public class LangGraphClientOptionsTests
         options.Retry.MaxRetryAttempts = attempts;
 
         options.GetValidationErrors().Should().ContainSingle().Which.Should().Contain("Retry.MaxRetryAttempts").And.Contain(attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(50, true)]
+    [InlineData(51, false)]
+    public void Stream_reconnects_must_be_between_0_and_50(int reconnects, bool valid)
+    {
+        var options = new LangGraphClientOptions();
+        options.Retry.MaxStreamReconnects = reconnects;
+
+        if (valid)
+        {
+            options.GetValidationErrors().Should().BeEmpty();
+            options.Clone().Retry.MaxStreamReconnects.Should().Be(reconnects);
+        }
+        else
+        {
+            options.GetValidationErrors().Should().ContainSingle().Which.Should().Contain("Retry.MaxStreamReconnects");
+        }
+    }
+
+    [Fact]
+    public void Reconnect_delays_double_from_the_base_delay_up_to_the_cap()
+    {
+        var retry = new LangGraphRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500), UseJitter = false };
+
+        Enumerable.Range(1, 5).Select(retry.ReconnectDelay).Should().Equal(
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
+        retry.UseJitter = true;
+        retry.ReconnectDelay(3).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]

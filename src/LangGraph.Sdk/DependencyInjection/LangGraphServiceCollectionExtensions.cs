@@ -32,7 +32,7 @@ public static class LangGraphServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LangGraphClient"/> with options read from a configuration section: <c>ApiUrl</c>, <c>ApiKey</c>,
     /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>,
-    /// <c>DefaultHeaders:{name}</c> and <c>Retry:{Enabled|MaxRetryAttempts|BaseDelay|MaxDelay|UseJitter|MaxRetryAfter}</c>.
+    /// <c>DefaultHeaders:{name}</c> and <c>Retry:{Enabled|MaxRetryAttempts|BaseDelay|MaxDelay|UseJitter|MaxRetryAfter|MaxStreamReconnects}</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section, for example <c>builder.Configuration.GetSection("LangGraph")</c>.</param>
@@ -94,6 +94,13 @@ public static class LangGraphServiceCollectionExtensions
             options.Retry.MaxRetryAttempts = int.TryParse(attempts, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
                 ? n
                 : throw Invalid("Retry:MaxRetryAttempts", attempts, "a whole number");
+        }
+
+        if (retry["MaxStreamReconnects"] is { Length: > 0 } reconnects)
+        {
+            options.Retry.MaxStreamReconnects = int.TryParse(reconnects, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r)
+                ? r
+                : throw Invalid("Retry:MaxStreamReconnects", reconnects, "a whole number");
         }
 
         options.Retry.BaseDelay = ReadTimeSpan(retry, "BaseDelay", options.Retry.BaseDelay);

@@ -95,6 +95,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
             ["LangGraph:Retry:MaxDelay"] = "00:00:02",
             ["LangGraph:Retry:UseJitter"] = "false",
             ["LangGraph:Retry:MaxRetryAfter"] = "00:00:30",
+            ["LangGraph:Retry:MaxStreamReconnects"] = "9",
         });
 
         services.AddLangGraphClient(configuration.GetSection("LangGraph"));
@@ -114,6 +115,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
         options.Retry.MaxDelay.Should().Be(TimeSpan.FromSeconds(2));
         options.Retry.UseJitter.Should().BeFalse();
         options.Retry.MaxRetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        options.Retry.MaxStreamReconnects.Should().Be(9);
         var request = SingleRequest();
         Header(request, "x-api-key").Should().Be("key-from-config");
         Header(request, "Authorization").Should().Be("Bearer config-token");
