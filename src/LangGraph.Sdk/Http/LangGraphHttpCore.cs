@@ -48,7 +48,9 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         options.Validate();
 
         _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // MaxResponseDrainSize 0: a stream the caller stops reading closes its connection at once instead of being
+        // drained in the background (up to 2 s), so the server sees the disconnect without delay.
+        _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0 })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

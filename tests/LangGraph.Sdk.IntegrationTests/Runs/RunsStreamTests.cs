@@ -231,6 +231,59 @@ public sealed class RunsStreamTests(LangGraphServerFixture server)
         run.Status.Should().NotBe(RunStatus.Running);
     }
 
+    [Fact]
+    public async Task Breaking_out_of_a_stream_disconnects_so_on_disconnect_cancel_stops_the_run()
+    {
+        using var alice = server.CreateClient();
+        var thread = await alice.Threads.CreateAsync();
+        string? runId = null;
+
+        await foreach (var part in alice.Runs.StreamAsync(thread.ThreadId, "slow", new RunCreateOptions
+        {
+            Input = Messages("go"),
+            Config = Delay(5000),
+            OnDisconnect = DisconnectMode.Cancel,
+            OnRunCreated = m => runId = m.RunId,
+        }))
+        {
+            if (part.Event == "values")
+            {
+                break;
+            }
+        }
+
+        var run = await WaitForRunToSettleAsync(alice, thread.ThreadId, runId!, TimeSpan.FromSeconds(8));
+        run.Status.Should().NotBe(RunStatus.Success);
+        run.Status.Should().NotBe(RunStatus.Running);
+    }
+
+    [Fact]
+    public async Task With_on_disconnect_continue_a_stopped_stream_leaves_the_run_going_and_it_can_be_joined()
+    {
+        using var alice = server.CreateClient();
+        var thread = await alice.Threads.CreateAsync();
+        string? runId = null;
+
+        await foreach (var part in alice.Runs.StreamAsync(thread.ThreadId, "slow", new RunCreateOptions
+        {
+            Input = Messages("go"),
+            Config = Delay(200),
+            OnDisconnect = DisconnectMode.Continue,
+            OnRunCreated = m => runId = m.RunId,
+        }))
+        {
+            if (part.Event == "values")
+            {
+                break;
+            }
+        }
+
+        var final = await alice.Runs.JoinAsync(thread.ThreadId, runId!);
+
+        final.GetProperty("messages").GetArrayLength().Should().Be(5);
+        (await alice.Runs.GetAsync(thread.ThreadId, runId!)).Status.Should().Be(RunStatus.Success);
+    }
+
     internal static async Task WaitForRunToStartAsync(LangGraphClient client, string threadId, string runId)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
