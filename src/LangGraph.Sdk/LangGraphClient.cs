@@ -64,16 +64,39 @@ public class LangGraphClient : IDisposable
     protected LangGraphClient()
     {
         Threads = null!;
+        Assistants = null!;
+        Crons = null!;
+        Store = null!;
+        Http = null!;
     }
 
     internal LangGraphClient(LangGraphHttpCore core)
     {
         _core = core;
         Threads = new ThreadsClient(core);
+        Assistants = new AssistantsClient(core);
+        Crons = new CronsClient(core);
+        Store = new StoreClient(core);
+        Http = new LangGraphRawClient(core);
     }
 
     /// <summary>Gets the threads client (<c>client.threads</c> in Python).</summary>
     public virtual ThreadsClient Threads { get; }
+
+    /// <summary>Gets the assistants client (<c>client.assistants</c> in Python).</summary>
+    public virtual AssistantsClient Assistants { get; }
+
+    /// <summary>Gets the cron jobs client (<c>client.crons</c> in Python).</summary>
+    public virtual CronsClient Crons { get; }
+
+    /// <summary>Gets the key-value store client (<c>client.store</c> in Python).</summary>
+    public virtual StoreClient Store { get; }
+
+    /// <summary>
+    /// Gets raw access to routes the SDK does not wrap, through the same headers, retries and errors
+    /// (<c>client.http</c> in Python).
+    /// </summary>
+    public virtual LangGraphRawClient Http { get; }
 
     /// <summary>Gets the base URL of the server this client talks to.</summary>
     public virtual Uri ApiUrl => _core?.ApiUrl ?? LangGraphClientOptions.DefaultApiUrl;
