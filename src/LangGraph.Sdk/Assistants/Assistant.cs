@@ -14,11 +14,11 @@ public sealed record Assistant
 {
     /// <summary>Gets the assistant id.</summary>
     [JsonPropertyName("assistant_id")]
-    public string AssistantId { get; init; } = string.Empty;
+    public string AssistantId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the graph the assistant runs (a graph name from <c>langgraph.json</c>).</summary>
     [JsonPropertyName("graph_id")]
-    public string GraphId { get; init; } = string.Empty;
+    public string GraphId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the assistant's config (<c>tags</c>, <c>recursion_limit</c>, <c>configurable</c>), when the server includes it.</summary>
     [JsonPropertyName("config")]

@@ -11,11 +11,11 @@ public sealed record AssistantVersion
 {
     /// <summary>Gets the assistant id.</summary>
     [JsonPropertyName("assistant_id")]
-    public string AssistantId { get; init; } = string.Empty;
+    public string AssistantId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the graph this version runs.</summary>
     [JsonPropertyName("graph_id")]
-    public string GraphId { get; init; } = string.Empty;
+    public string GraphId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets this version's config, when the server includes it.</summary>
     [JsonPropertyName("config")]

@@ -8,11 +8,11 @@ public sealed record GraphEdge
 {
     /// <summary>Gets the id of the node the edge leaves.</summary>
     [JsonPropertyName("source")]
-    public string Source { get; init; } = string.Empty;
+    public string Source { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the node the edge enters.</summary>
     [JsonPropertyName("target")]
-    public string Target { get; init; } = string.Empty;
+    public string Target { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets whether the edge is taken only when a condition holds.</summary>
     [JsonPropertyName("conditional")]

@@ -8,7 +8,7 @@ public sealed record GraphNode
 {
     /// <summary>Gets the node id (its name; <c>subgraph:node</c> for the nodes of a subgraph drawn with x-ray).</summary>
     [JsonPropertyName("id")]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the node kind, for example <c>runnable</c> or <c>schema</c>.</summary>
     [JsonPropertyName("type")]

@@ -8,7 +8,7 @@ public sealed record GraphSchema
 {
     /// <summary>Gets the graph id.</summary>
     [JsonPropertyName("graph_id")]
-    public string GraphId { get; init; } = string.Empty;
+    public string GraphId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the JSON schema of the graph's input, when the server could extract it.</summary>
     [JsonPropertyName("input_schema")]

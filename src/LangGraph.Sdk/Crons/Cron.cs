@@ -11,11 +11,11 @@ public sealed record Cron
 {
     /// <summary>Gets the cron id.</summary>
     [JsonPropertyName("cron_id")]
-    public string CronId { get; init; } = string.Empty;
+    public string CronId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the assistant each run uses.</summary>
     [JsonPropertyName("assistant_id")]
-    public string AssistantId { get; init; } = string.Empty;
+    public string AssistantId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the thread the runs happen on, or null for a cron that makes a new thread for each run.</summary>
     [JsonPropertyName("thread_id")]
@@ -31,7 +31,7 @@ public sealed record Cron
 
     /// <summary>Gets the cron expression, for example <c>0 9 * * *</c>.</summary>
     [JsonPropertyName("schedule")]
-    public string Schedule { get; init; } = string.Empty;
+    public string Schedule { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the IANA time zone the schedule is read in, or null for UTC.</summary>
     [JsonPropertyName("timezone")]
@@ -61,7 +61,7 @@ public sealed record Cron
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement> Metadata { get; init => field = value ?? ReadOnlyDictionary<string, JsonElement>.Empty; } = ReadOnlyDictionary<string, JsonElement>.Empty;
 
-    /// <summary>Gets whether the cron is enabled; true when the server does not say (servers before the flag existed).</summary>
+    /// <summary>Gets whether the cron is enabled, or null when the server does not say (servers older than the flag run every cron).</summary>
     [JsonPropertyName("enabled")]
-    public bool Enabled { get; init; } = true;
+    public bool? Enabled { get; init; }
 }

@@ -14,7 +14,7 @@ public record Item
 
     /// <summary>Gets the item's key, unique within its namespace.</summary>
     [JsonPropertyName("key")]
-    public string Key { get; init; } = string.Empty;
+    public string Key { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the stored value (a JSON object); read it with <c>GetProperty(…)</c> or <c>Deserialize&lt;T&gt;()</c>.</summary>
     [JsonPropertyName("value")]
