@@ -65,6 +65,10 @@ public class LangGraphClient : IDisposable
     {
         Threads = null!;
         Runs = null!;
+        Assistants = null!;
+        Crons = null!;
+        Store = null!;
+        Http = null!;
     }
 
     internal LangGraphClient(LangGraphHttpCore core)
@@ -72,13 +76,32 @@ public class LangGraphClient : IDisposable
         _core = core;
         Threads = new ThreadsClient(core);
         Runs = new RunsClient(core);
+        Assistants = new AssistantsClient(core);
+        Crons = new CronsClient(core);
+        Store = new StoreClient(core);
+        Http = new LangGraphRawClient(core);
     }
 
     /// <summary>Gets the threads client (<c>client.threads</c> in Python).</summary>
     public virtual ThreadsClient Threads { get; }
 
-    /// <summary>Gets the runs sub-client: stream, create, wait for, join, cancel and delete runs.</summary>
+    /// <summary>Gets the runs client (<c>client.runs</c> in Python): stream, create, wait for, join, cancel and delete runs.</summary>
     public virtual RunsClient Runs { get; }
+
+    /// <summary>Gets the assistants client (<c>client.assistants</c> in Python).</summary>
+    public virtual AssistantsClient Assistants { get; }
+
+    /// <summary>Gets the cron jobs client (<c>client.crons</c> in Python).</summary>
+    public virtual CronsClient Crons { get; }
+
+    /// <summary>Gets the key-value store client (<c>client.store</c> in Python).</summary>
+    public virtual StoreClient Store { get; }
+
+    /// <summary>
+    /// Gets raw access to routes the SDK does not wrap, through the same headers, retries and errors
+    /// (<c>client.http</c> in Python).
+    /// </summary>
+    public virtual LangGraphRawClient Http { get; }
 
     /// <summary>Gets the base URL of the server this client talks to.</summary>
     public virtual Uri ApiUrl => _core?.ApiUrl ?? LangGraphClientOptions.DefaultApiUrl;

@@ -50,7 +50,7 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void Sub_clients_are_mockable_virtual_classes_without_public_constructors()
     {
-        var subClients = new[] { typeof(ThreadsClient), typeof(RunsClient) };
+        var subClients = new[] { typeof(ThreadsClient), typeof(RunsClient), typeof(AssistantsClient), typeof(CronsClient), typeof(StoreClient), typeof(LangGraphRawClient) };
 
         foreach (var type in subClients)
         {
@@ -61,7 +61,11 @@ public sealed class PublicApiConventionTests
                 .Should().OnlyContain(m => m.IsVirtual, $"{type.Name}'s public methods are virtual");
         }
 
-        typeof(LangGraphClient).GetProperty(nameof(LangGraphClient.Threads))!.GetMethod!.IsVirtual.Should().BeTrue();
+        foreach (var property in new[] { nameof(LangGraphClient.Threads), nameof(LangGraphClient.Assistants), nameof(LangGraphClient.Crons), nameof(LangGraphClient.Store), nameof(LangGraphClient.Http) })
+        {
+            typeof(LangGraphClient).GetProperty(property)!.GetMethod!.IsVirtual.Should().BeTrue(property);
+        }
+
         typeof(LangGraphClient).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)!.IsFamily.Should().BeTrue();
     }
 

@@ -119,6 +119,22 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
     }
 
+    /// <summary>
+    /// Sends the request and reads an optional JSON body: <c>HasValue</c> is false for 202, 204, an empty body or a JSON
+    /// null. Also returns the value of the response header <paramref name="responseHeader"/> when one is named and sent.
+    /// </summary>
+    public Task<(bool HasValue, T? Value, string? Header)> SendOptionalAsync<T>(
+        LangGraphRequest request, JsonTypeInfo<T> responseType, string? responseHeader, CancellationToken cancellationToken) =>
+        SendWithTimeoutAsync(
+            request,
+            async (response, token) =>
+            {
+                var (hasValue, value) = await ReadJsonAsync(request, response, responseType, token).ConfigureAwait(false);
+                var header = responseHeader is not null && response.Headers.TryGetValues(responseHeader, out var values) ? string.Join(",", values) : null;
+                return (hasValue && value is not null, value, header);
+            },
+            cancellationToken);
+
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
         SendWithTimeoutAsync(request, static (_, _) => Task.FromResult(true), cancellationToken);

@@ -11,15 +11,15 @@ public sealed record Run
 {
     /// <summary>Gets the run id.</summary>
     [JsonPropertyName("run_id")]
-    public string RunId { get; init; } = string.Empty;
+    public string RunId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the thread the run belongs to (a temporary thread for a stateless run).</summary>
     [JsonPropertyName("thread_id")]
-    public string ThreadId { get; init; } = string.Empty;
+    public string ThreadId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the id of the assistant that runs.</summary>
     [JsonPropertyName("assistant_id")]
-    public string AssistantId { get; init; } = string.Empty;
+    public string AssistantId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets when the run was created.</summary>
     [JsonPropertyName("created_at")]

@@ -11,7 +11,7 @@ public sealed record LangGraphThread
 {
     /// <summary>Gets the thread id.</summary>
     [JsonPropertyName("thread_id")]
-    public string ThreadId { get; init; } = string.Empty;
+    public string ThreadId { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets when the thread was created.</summary>
     [JsonPropertyName("created_at")]

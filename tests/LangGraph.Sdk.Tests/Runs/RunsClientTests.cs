@@ -474,4 +474,19 @@ public class RunsClientTests(WireMockFixture fixture) : WireMockTestBase(fixture
 
         SingleRequest().RawQuery.Should().Be("?limit=3&offset=0&extra=x");
     }
+
+    [Fact]
+    public async Task Selected_fields_leave_the_others_empty_never_null()
+    {
+        RespondToAll(body: "[{\"status\":\"success\"}]");
+        var client = CreateClient();
+
+        var run = (await client.Runs.ListAsync("t1", new RunListOptions { Select = { "status" } })).Single();
+
+        run.Status.Should().Be(RunStatus.Success);
+        run.RunId.Should().BeEmpty();
+        run.ThreadId.Should().BeEmpty();
+        run.AssistantId.Should().BeEmpty();
+        run.Metadata.Should().BeEmpty();
+    }
 }
