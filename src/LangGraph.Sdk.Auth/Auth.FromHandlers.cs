@@ -17,11 +17,12 @@ public sealed partial class Auth
     /// <see cref="OnAttribute">[On]</see> methods of <typeparamref name="T"/> (public or not, instance or static),
     /// bound to <paramref name="handlers"/>. Every method is checked and compiled here, once; a request runs no reflection.
     /// </summary>
-    /// <typeparam name="T">The handlers class; its declared type is what is scanned.</typeparam>
+    /// <typeparam name="T">The handlers class; it must be the instance's exact type, since that is the type scanned.</typeparam>
     /// <param name="handlers">The instance whose methods handle requests; it is shared by all requests.</param>
     /// <returns>The auth, ready to handle requests.</returns>
     /// <exception cref="InvalidOperationException">
-    /// The class is not a valid set of handlers; the message lists every problem and names the method: no or two
+    /// <paramref name="handlers"/> is of a type derived from <typeparamref name="T"/>, or the class is not a valid set of
+    /// handlers; the message lists every problem and names the method: no or two
     /// [Authenticate] methods, a duplicate (resource, action), an unknown resource or action, a parameter that cannot be
     /// bound, a wrong return type.
     /// </exception>
@@ -40,7 +41,7 @@ public sealed partial class Auth
     /// <typeparam name="T">The handlers class.</typeparam>
     /// <param name="services">The service provider.</param>
     /// <returns>The auth, ready to handle requests.</returns>
-    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not registered, or is not a valid set of handlers.</exception>
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not registered, resolves to a derived type, or is not a valid set of handlers.</exception>
     public static Auth FromHandlers<[DynamicallyAccessedMembers(HandlerMethods)] T>(IServiceProvider services)
         where T : class
     {
@@ -52,6 +53,14 @@ public sealed partial class Auth
 
     private static Auth Build([DynamicallyAccessedMembers(HandlerMethods)] Type type, object instance)
     {
+        if (instance.GetType() != type)
+        {
+            // Only the declared type's methods are visible here (trimming keeps those); a derived type's handlers would be
+            // silently missed, and a missed [On] handler is a hole in authorization.
+            throw new InvalidOperationException(
+                $"FromHandlers scans the declared type {type.Name}, but the instance is a {instance.GetType().Name}; call FromHandlers<{instance.GetType().Name}>(…) so that none of its handlers is missed.");
+        }
+
         var auth = new Auth();
         var errors = new List<string>();
         var authenticateMethods = new List<(MethodInfo Method, string Name)>();

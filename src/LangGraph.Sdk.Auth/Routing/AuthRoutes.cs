@@ -172,7 +172,8 @@ public static class AuthRoutes
         {
             if (TryMatch(route, path, ranges[..count], out var first, out var second))
             {
-                return new(route, route.Kind, first, second);
+                // An exempt route reached only through lenient matching ("/INFO", "/info/") is not exempt: it needs authentication.
+                return new(route, route.Kind == AuthRouteKind.Exempt ? AuthRouteKind.AuthenticatedOnly : route.Kind, first, second);
             }
         }
 

@@ -196,7 +196,9 @@ internal static class UserJson
 
         foreach (var item in array)
         {
-            list.Add(ReadString(item, key) ?? throw new ArgumentException($"The \"{key}\" field must be a JSON array of strings.", nameof(value)));
+            list.Add(item is JsonValue v && v.TryGetValue(out string? text)
+                ? text
+                : throw new ArgumentException($"The \"{key}\" field must be a JSON array of strings.", nameof(value)));
         }
 
         return list;
