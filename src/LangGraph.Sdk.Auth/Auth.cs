@@ -251,8 +251,9 @@ public sealed partial class Auth
             return $"{where} names unknown action \"{action}\": {owner} {AuthEvents.ActionsOf(r)} and *.";
         }
 
+        var covered = EventsCovered(r, a).ToList();
         var mismatches = new List<string>();
-        foreach (var (er, ea) in EventsCovered(r, a))
+        foreach (var (er, ea) in covered)
         {
             var valueType = AuthEvents.ValueType(er, ea)!;
             if (!handler.ValueParameterType.IsAssignableFrom(valueType))
@@ -263,8 +264,8 @@ public sealed partial class Auth
 
         if (mismatches.Count > 0)
         {
-            var fix = mismatches.Count == 1 && EventsCovered(r, a).Count() == 1
-                ? $"declare the value parameter as {AuthEvents.ValueType(EventsCovered(r, a).First().Resource, EventsCovered(r, a).First().Action)!.Name}"
+            var fix = covered.Count == 1
+                ? $"declare the value parameter as {AuthEvents.ValueType(covered[0].Resource, covered[0].Action)!.Name}"
                 : "declare the value parameter as object or IMetadataValue, or register each action separately";
             return $"{where} takes a value of type {handler.ValueParameterType.Name}, which cannot be bound: {string.Join(", ", mismatches)}; {fix}.";
         }
