@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace LangGraph.Sdk.Auth;
+
+/// <summary>
+/// What <see cref="Auth.HandleAsync"/> decided for one request: allowed (with the user, the event's value as the handler
+/// left it, and the filter to apply to stored resources) or denied (with the status, detail and headers to answer with).
+/// </summary>
+/// <remarks>
+/// <code>
+/// AuthOutcome outcome = await auth.HandleAsync(request, cancellationToken);
+/// if (!outcome.IsAllowed)
+/// {
+///     return Results.Text(outcome.Denial!.Detail, statusCode: outcome.Denial.StatusCode); // plus outcome.Denial.Headers
+/// }
+/// // use outcome.Value (for example the ThreadsCreate with its stamped metadata) and outcome.Filter,
+/// // and outcome.ApplyToConfigurable(runConfig.Configurable) when starting a run.
+/// </code>
+/// </remarks>
+public readonly struct AuthOutcome
+{
+    private readonly IReadOnlyList<string>? _permissions;
+
+    internal AuthOutcome(
+        bool isAllowed,
+        AuthRouteMatch route,
+        IAuthUser? user,
+        IReadOnlyList<string>? permissions,
+        string? resource,
+        string? action,
+        object? value,
+        AuthFilter? filter,
+        AuthHttpException? denial)
+    {
+        IsAllowed = isAllowed;
+        Route = route;
+        User = user;
+        _permissions = permissions;
+        Resource = resource;
+        Action = action;
+        Value = value;
+        Filter = filter;
+        Denial = denial;
+    }
+
+    /// <summary>Gets whether the request may proceed. A default instance is not allowed.</summary>
+    public bool IsAllowed { get; }
+
+    /// <summary>Gets why the request was denied (status, detail, headers), or null when it is allowed.</summary>
+    public AuthHttpException? Denial { get; }
+
+    /// <summary>Gets the authenticated user, or null (exempt route, no authenticate handler, or authentication failed).</summary>
+    public IAuthUser? User { get; }
+
+    /// <summary>Gets the user's permissions; empty when there is no user.</summary>
+    public IReadOnlyList<string> Permissions => _permissions ?? [];
+
+    /// <summary>Gets the route the request matched.</summary>
+    public AuthRouteMatch Route { get; }
+
+    /// <summary>Gets the resource of the event that was authorized, or null when none was (exempt, unknown or authentication-only route).</summary>
+    public string? Resource { get; }
+
+    /// <summary>Gets the action of the event that was authorized (for a protocol command, the one its body chose), or null.</summary>
+    public string? Action { get; }
+
+    /// <summary>
+    /// Gets the event's value as the handler left it (for example a <see cref="ThreadsCreate"/> whose metadata the handler
+    /// stamped): store that, not the raw body. For <c>POST /runs/batch</c>, a <see cref="RunsCreate"/> array. Null when no
+    /// event was authorized.
+    /// </summary>
+    public object? Value { get; }
+
+    /// <summary>
+    /// Gets the filter the handler returned, or null for none. Apply it to stored resources with
+    /// <see cref="AuthFilter.IsAuthMatching(JsonObject?, AuthFilter?)"/>: a thread that does not match is "not found".
+    /// </summary>
+    public AuthFilter? Filter { get; }
+
+    /// <summary>
+    /// Sets <c>langgraph_auth_user</c>, <c>langgraph_auth_user_id</c> and <c>langgraph_auth_permissions</c> in a run's
+    /// <c>configurable</c> (see <see cref="AuthConfigurable.Apply"/>), overwriting what the client sent. Does nothing when
+    /// there is no user, as the server does when no auth is configured.
+    /// </summary>
+    /// <param name="configurable">The run's <c>config.configurable</c> object.</param>
+    /// <returns>True when the entries were set.</returns>
+    public bool ApplyToConfigurable(IDictionary<string, JsonNode?> configurable)
+    {
+        ArgumentNullException.ThrowIfNull(configurable);
+        if (User is null)
+        {
+            return false;
+        }
+
+        AuthConfigurable.Apply(configurable, User);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        IsAllowed ? $"Allowed {Resource}:{Action} for {User?.Identity ?? "(no user)"}" : $"Denied: {Denial?.Message}";
+}

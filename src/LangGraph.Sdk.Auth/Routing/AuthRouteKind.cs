@@ -1,0 +1,17 @@
+namespace LangGraph.Sdk.Auth;
+
+/// <summary>How a route is guarded.</summary>
+public enum AuthRouteKind
+{
+    /// <summary>The path matches no LangGraph route (a custom route, or a typo): the request is authenticated, no <c>[On]</c> handler runs.</summary>
+    Unknown = 0,
+
+    /// <summary>Neither authentication nor authorization: <c>/info</c>, and <c>GET /ui/…</c> assets.</summary>
+    Exempt,
+
+    /// <summary>Authentication only, no <c>[On]</c> handler: <c>/ok</c>, <c>/internal/truncate</c>, <c>POST /ui/{agent}</c>.</summary>
+    AuthenticatedOnly,
+
+    /// <summary>Authentication, then the <c>[On]</c> handler of the route's event.</summary>
+    Authorized,
+}
