@@ -79,10 +79,19 @@ internal sealed partial class LangGraphHttpCore
                     {
                         while (true)
                         {
-                            (bool Moved, Exception? Dropped) step = await MoveNextAsync(events, cancellationToken).ConfigureAwait(false);
-                            if (!step.Moved)
+                            bool moved;
+                            try
                             {
-                                dropped = step.Dropped;
+                                moved = await events.MoveNextAsync().ConfigureAwait(false);
+                            }
+                            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                            {
+                                dropped = ex;
+                                break;
+                            }
+
+                            if (!moved)
+                            {
                                 break;
                             }
 
@@ -216,18 +225,6 @@ internal sealed partial class LangGraphHttpCore
     private static string? ContentLocation(HttpResponseMessage response) =>
         response.Content.Headers.ContentLocation?.OriginalString
         ?? (response.Headers.TryGetValues("Content-Location", out var values) ? string.Join(",", values) : null);
-
-    private static async ValueTask<(bool Moved, Exception? Dropped)> MoveNextAsync(IAsyncEnumerator<StreamPart> events, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await events.MoveNextAsync().ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            return (false, ex);
-        }
-    }
 
     private static string DropMessage(string source, Exception dropped, long events, string? lastId, CredentialRedactor redactor)
     {

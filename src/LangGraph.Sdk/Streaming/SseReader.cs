@@ -7,7 +7,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
+#if !NET10_0_OR_GREATER
 using LangGraph.Sdk.Serialization;
+#endif
 
 namespace LangGraph.Sdk.Streaming;
 
@@ -45,7 +47,12 @@ internal static class SseReader
 
         try
         {
+#if NET10_0_OR_GREATER
+            // One pass over the data; the serializer path (JsonElement.ParseValue) reads each value twice.
+            return JsonElement.Parse(data);
+#else
             return JsonSerializer.Deserialize(data, LangGraphJsonContext.Default.JsonElement);
+#endif
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using LangGraph.Sdk.Streaming;
+
+namespace LangGraph.Sdk.Benchmarks;
+
+/// <summary>
+/// Parses 100,000 LangGraph-shaped events (34 MB, see <see cref="LangGraphEventStream"/>) from memory, three ways:
+/// the bare <see cref="SseParser"/> + JsonDocument loop (the baseline), the SDK's SSE reader, and the SDK's public
+/// <c>client.Runs.StreamAsync</c> over an in-memory <see cref="HttpMessageHandler"/>; and, for the breakdown of the
+/// baseline's cost, the SSE parser alone with the data left unparsed.
+/// </summary>
+[MemoryDiagnoser]
+public class StreamParsingBenchmarks : IDisposable
+{
+    private const int Events = LangGraphEventStream.DefaultEvents;
+
+    private byte[] _body = [];
+    private JsonDocument? _input;
+    private HttpClient? _http;
+    private LangGraphClient? _client;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _body = LangGraphEventStream.Build(Events);
+        _input = JsonDocument.Parse("{\"messages\":[{\"role\":\"user\",\"content\":\"summarise the thread so far\"}]}");
+        _http = new HttpClient(new InMemoryStreamHandler(_body)) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new LangGraphClient(
+            new LangGraphClientOptions { ApiUrl = new Uri("http://localhost:2024"), ReadApiKeyFromEnvironment = false },
+            _http);
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _http?.Dispose();
+        _input?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The baseline: SseParser with each event's data parsed into a JsonElement that outlives the buffer.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Events, Description = "Bare SseParser + JsonDocument")]
+    public async Task<long> BareSseParser()
+    {
+        var parser = SseParser.Create(new MemoryStream(_body, writable: false), static (_, data) =>
+        {
+            var reader = new Utf8JsonReader(data);
+            return JsonElement.ParseValue(ref reader);
+        });
+        long count = 0;
+        await foreach (var item in parser.EnumerateAsync().ConfigureAwait(false))
+        {
+            if (item.Data.ValueKind != JsonValueKind.Undefined && item.EventType.Length > 0 && parser.LastEventId.Length > 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
+    }
+
+    /// <summary>For the breakdown: the same loop with the data left unparsed (SSE framing, event names and ids only).</summary>
+    [Benchmark(OperationsPerInvoke = Events, Description = "SseParser alone, data not parsed")]
+    public async Task<long> SseParserWithoutJson()
+    {
+        var parser = SseParser.Create(new MemoryStream(_body, writable: false), static (_, data) => data.Length);
+        long count = 0;
+        await foreach (var item in parser.EnumerateAsync().ConfigureAwait(false))
+        {
+            if (item.Data > 0 && item.EventType.Length > 0 && parser.LastEventId.Length > 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
+    }
+
+    /// <summary>The SDK's SSE reader (tail guard, JSON errors with context, ids per the SSE rules).</summary>
+    [Benchmark(OperationsPerInvoke = Events, Description = "SDK SseReader.ReadAsync")]
+    public async Task<long> SdkSseReader()
+    {
+        long count = 0;
+        await foreach (var part in SseReader.ReadAsync(new MemoryStream(_body, writable: false), "POST /threads/t/runs/stream", null, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (part.Data.ValueKind != JsonValueKind.Undefined && part.Event.Length > 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
+    }
+
+    /// <summary>The whole public path: request body, HTTP pipeline, reconnect bookkeeping, the reader.</summary>
+    [Benchmark(OperationsPerInvoke = Events, Description = "SDK Runs.StreamAsync (in-memory HTTP)")]
+    public async Task<long> SdkRunsStreamAsync()
+    {
+        var options = new RunCreateOptions
+        {
+            Input = _input!.RootElement,
+            StreamMode = [StreamMode.Values, StreamMode.Updates, StreamMode.MessagesTuple],
+        };
+        long count = 0;
+        await foreach (var part in _client!.Runs.StreamAsync("bench-thread", "agent", options).ConfigureAwait(false))
+        {
+            if (part.Data.ValueKind != JsonValueKind.Undefined && part.Event.Length > 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
+    }
+
+    private static long Check(long count) =>
+        count == Events ? count : throw new InvalidOperationException($"Expected {Events} events, got {count}.");
+
+    /// <summary>Answers every request with the stream as a text/event-stream body, read from memory.</summary>
+    private sealed class InMemoryStreamHandler(byte[] body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new StreamContent(new MemoryStream(body, writable: false));
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        }
+    }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Side-by-side: the same 100,000-event LangGraph stream (34 MB) served from a local Node server, consumed by the
+# official JS SDK (client.runs.stream), by this SDK (client.Runs.StreamAsync) and by a bare HttpClient + SseParser +
+# JsonDocument loop; then this SDK and the bare loop on a 400,000-event stream, to show memory does not grow with it.
+#
+#   (cd tests/server && npm ci)        # once: the JS SDK comes from there
+#   benchmarks/side-by-side/run.sh
+#
+# Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (1), EVENTS (100000), LONG_EVENTS (400000), RESULTS (a file to
+# keep the raw JSON lines in).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+js_runs="${JS_RUNS:-3}"
+dotnet_runs="${DOTNET_RUNS:-10}"
+warmup="${WARMUP:-1}"
+events="${EVENTS:-100000}"
+long_events="${LONG_EVENTS:-400000}"
+
+if [[ ! -f "$root/tests/server/node_modules/@langchain/langgraph-sdk/package.json" ]]; then
+  echo "The JS SDK is missing: run (cd tests/server && npm ci) first." >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version), node $(node --version)"
+echo "== building benchmarks/LangGraph.Sdk.SideBySide (Release)"
+if ! dotnet build -c Release "$root/benchmarks/LangGraph.Sdk.SideBySide" -nologo >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  exit 1
+fi
+tool=(dotnet "$root/benchmarks/LangGraph.Sdk.SideBySide/bin/Release/net10.0/LangGraph.Sdk.SideBySide.dll")
+
+echo "== generating the streams"
+"${tool[@]}" generate "$events" "$work/short.sse"
+"${tool[@]}" generate "$long_events" "$work/long.sse"
+
+node "$here/serve.mjs" --stream "bench-$events=$work/short.sse" --stream "bench-$long_events=$work/long.sse" >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  if grep -q '^listening ' "$work/serve.log"; then break; fi
+  sleep 0.1
+done
+port="$(sed -n 's/^listening //p' "$work/serve.log")"
+if [[ -z "$port" ]]; then
+  echo "the server did not start:" >&2
+  cat "$work/serve.log" >&2
+  exit 1
+fi
+url="http://127.0.0.1:$port"
+echo "== serving on $url"
+
+results="$work/results.jsonl"
+for f in short long; do
+  n="$([[ $f == short ]] && echo "$events" || echo "$long_events")"
+  echo "{\"stream\":true,\"events\":$n,\"bytes\":$(stat -c %s "$work/$f.sse")}" >>"$results"
+done
+echo "== JS SDK: $warmup warm-up + $js_runs measured runs of $events events"
+node "$here/js-consumer.mjs" --url "$url" --thread "bench-$events" --expect "$events" --warmup "$warmup" --runs "$js_runs" | tee -a "$results"
+
+echo "== .NET: Runs.StreamAsync and the bare loop in turns, $warmup warm-up + $dotnet_runs measured runs each"
+"${tool[@]}" consume --url "$url" --client sdk,bare --thread "bench-$events" --expect "$events" --warmup "$warmup" --runs "$dotnet_runs" | tee -a "$results"
+
+echo "== memory: one run per process, $events then $long_events events"
+for client in sdk bare; do
+  for n in "$events" "$long_events"; do
+    "${tool[@]}" consume --url "$url" --client "$client" --thread "bench-$n" --expect "$n" --warmup 0 --runs 1 \
+      | sed 's/^{/{"memory":true,/' | tee -a "$results"
+  done
+done
+
+if [[ -n "${RESULTS:-}" ]]; then cp "$results" "$RESULTS"; fi
+
+node - "$results" <<'EOF'
+const fs = require("node:fs");
+const rows = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").map((line) => JSON.parse(line));
+const sizes = new Map(rows.filter((r) => r.stream).map((r) => [r.events, r.bytes]));
+const speed = rows.filter((r) => !r.memory && !r.stream);
+const js = speed.find((r) => r.client === "js");
+const sdk = speed.find((r) => r.client === "sdk");
+const bare = speed.find((r) => r.client === "bare");
+const fmt = (n, d = 0) => Number(n).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+const pad = (cells) => "| " + cells.join(" | ") + " |";
+
+console.log(`\nSpeed: ${fmt(sdk.events)} events (${fmt(sizes.get(sdk.events) / 1e6, 1)} MB) per run, median of the measured runs\n`);
+console.log(pad(["client", "events/s", "median ms", "best events/s", "vs JS SDK", "vs bare", "alloc B/event", "peak memory MB"]));
+console.log(pad(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+for (const [name, r] of [[`JS SDK ${js.sdkVersion} client.runs.stream`, js], ["LangGraph.Sdk Runs.StreamAsync", sdk], ["bare HttpClient + SseParser + JsonDocument", bare]]) {
+  console.log(pad([
+    name,
+    fmt(r.eventsPerSec),
+    fmt(r.medianMs, 1),
+    fmt(r.bestEventsPerSec),
+    (r.eventsPerSec / js.eventsPerSec).toFixed(1) + "×",
+    (r.eventsPerSec / bare.eventsPerSec).toFixed(2) + "×",
+    r.allocBytesPerEvent === undefined ? "n/a" : fmt(r.allocBytesPerEvent),
+    r.peakRssMB !== undefined ? `${fmt(r.peakRssMB, 1)} (RSS)` : `${fmt(r.peakWorkingSetMB, 1)} (WS, sdk+bare process)`,
+  ]));
+}
+
+console.log("\nMemory against stream length (one run per process)\n");
+console.log(pad(["client", "events", "MB streamed", "peak working set MB", "peak GC heap MB", "alloc B/event", "gen2 GCs"]));
+console.log(pad(["---", "---:", "---:", "---:", "---:", "---:", "---:"]));
+for (const r of rows.filter((r) => r.memory)) {
+  console.log(pad([r.client === "sdk" ? "Runs.StreamAsync" : "bare loop", fmt(r.events), fmt(sizes.get(r.events) / 1e6, 1), fmt(r.peakWorkingSetMB, 1), fmt(r.peakGcHeapMB, 1), fmt(r.allocBytesPerEvent), r.gen2]));
+}
+
+const memory = (client, n) => rows.find((r) => r.memory && r.client === client && r.events === n);
+const sdkShort = memory("sdk", sdk.events);
+const sdkLong = rows.filter((r) => r.memory && r.client === "sdk").sort((a, b) => b.events - a.events)[0];
+const goals = [
+  [">= 10× the JS SDK's events/s", sdk.eventsPerSec / js.eventsPerSec >= 10, `${(sdk.eventsPerSec / js.eventsPerSec).toFixed(1)}×`],
+  [">= 0.7× the bare loop's events/s", sdk.eventsPerSec / bare.eventsPerSec >= 0.7, `${(sdk.eventsPerSec / bare.eventsPerSec).toFixed(2)}×`],
+  ["< 1 KB allocated per event", sdk.allocBytesPerEvent < 1024, `${fmt(sdk.allocBytesPerEvent)} B`],
+  ["memory flat in the stream's length (peak working set within 10% at 4× the events)",
+    sdkLong.peakWorkingSetMB <= sdkShort.peakWorkingSetMB * 1.1,
+    `${fmt(sdkShort.peakWorkingSetMB, 1)} MB -> ${fmt(sdkLong.peakWorkingSetMB, 1)} MB`],
+];
+console.log("\nGoals\n");
+for (const [goal, ok, value] of goals) console.log(`${ok ? "PASS" : "FAIL"}  ${goal}: ${value}`);
+EOF
