@@ -6,11 +6,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Xunit.Abstractions;
 
 namespace LangGraph.Sdk.IntegrationTests.Runs;
 
 [Collection(LangGraphServerCollection.Name)]
-public sealed class RunsStreamTests(LangGraphServerFixture server)
+public sealed class RunsStreamTests(LangGraphServerFixture server, ITestOutputHelper output)
 {
     private static Dictionary<string, object?> Messages(params string[] messages) => new() { ["messages"] = messages };
 
@@ -223,6 +224,7 @@ public sealed class RunsStreamTests(LangGraphServerFixture server)
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         watch.Stop();
+        output.WriteLine($"stream cancelled and released in {watch.Elapsed.TotalMilliseconds:0.0} ms");
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "cancelling stops reading at once, while the graph's step still has seconds to go");
 
         // The server saw the disconnect and cancelled the run instead of finishing its four 5 s steps.
