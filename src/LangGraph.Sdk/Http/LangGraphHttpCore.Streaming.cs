@@ -48,14 +48,14 @@ internal sealed partial class LangGraphHttpCore
             throw;
         }
 
-        var run = settings.Run ?? RunLocation.Parse(ContentLocation(response));
-        if (settings.OnRunCreated is { } onRunCreated && RunLocation.Parse(ContentLocation(response)) is { } created)
+        var created = RunLocation.Parse(ContentLocation(response));
+        if (settings.OnRunCreated is { } onRunCreated && created is not null)
         {
             onRunCreated(new RunCreateMetadata(created.RunId, created.ThreadId));
         }
 
-        var location = response.Headers.Location is { } loc ? new Uri(response.RequestMessage?.RequestUri ?? ApiUrl, loc) : null;
-        run ??= RunLocation.Parse(location?.AbsolutePath);
+        var location = ReconnectLocation(response);
+        var run = settings.Run ?? created ?? RunLocation.Parse(location?.AbsolutePath);
 
         var lastId = settings.LastEventId;
         var attempts = 0;
@@ -194,12 +194,12 @@ internal sealed partial class LangGraphHttpCore
                     onRunCreated(new RunCreateMetadata(created.RunId, created.ThreadId));
                 }
 
-                location = response.Headers.Location is { } loc ? new Uri(response.RequestMessage?.RequestUri ?? ApiUrl, loc) : null;
+                location = ReconnectLocation(response);
                 bytes = (int)response.StatusCode is 202 or 204 ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
-                location = response.Headers.Location is { } loc ? new Uri(response.RequestMessage?.RequestUri ?? ApiUrl, loc) : null;
+                location = ReconnectLocation(response);
                 if (location is null || reconnects >= MaxLongPollReconnects || !IsSameOrigin(location))
                 {
                     var why = location is null ? string.Empty
@@ -221,6 +221,10 @@ internal sealed partial class LangGraphHttpCore
             return ParseLongPollResult(current, bytes);
         }
     }
+
+    /// <summary>The response's <c>Location</c> header as an absolute URL (resolved against the request), or null.</summary>
+    private Uri? ReconnectLocation(HttpResponseMessage response) =>
+        response.Headers.Location is { } location ? new Uri(response.RequestMessage?.RequestUri ?? ApiUrl, location) : null;
 
     private static string? ContentLocation(HttpResponseMessage response) =>
         response.Content.Headers.ContentLocation?.OriginalString
