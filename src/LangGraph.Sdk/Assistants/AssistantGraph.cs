@@ -13,4 +13,12 @@ public sealed record AssistantGraph
     /// <summary>Gets the edges; never null.</summary>
     [JsonPropertyName("edges")]
     public IReadOnlyList<GraphEdge> Edges { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// Renders the graph as a Mermaid flowchart (paste it in a Markdown <c>mermaid</c> block, GitHub and most doc tools draw
+    /// it): <c>__start__</c> and <c>__end__</c> as stadiums, conditional edges dotted and labelled, the nodes of x-ray
+    /// subgraphs grouped in <c>subgraph</c> blocks.
+    /// </summary>
+    /// <returns>The Mermaid source.</returns>
+    public string ToMermaid() => LangGraph.Sdk.Assistants.GraphMermaid.Render(this);
 }

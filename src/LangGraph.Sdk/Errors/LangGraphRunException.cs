@@ -46,6 +46,23 @@ public class LangGraphRunException : LangGraphException
         Error = error;
     }
 
+    /// <summary>Creates an exception for a failed run, with a message of the subclass's own.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="errorName">The error's name as the graph raised it.</param>
+    /// <param name="errorMessage">The error's message.</param>
+    /// <param name="runId">The run id, when known.</param>
+    /// <param name="threadId">The thread id, when known.</param>
+    /// <param name="error">The error payload as the server sent it.</param>
+    protected LangGraphRunException(string message, string errorName, string errorMessage, string? runId, string? threadId, JsonElement error)
+        : base(message)
+    {
+        ErrorName = errorName;
+        ErrorMessage = errorMessage;
+        RunId = runId;
+        ThreadId = threadId;
+        Error = error;
+    }
+
     /// <summary>Gets the error's name as the graph raised it (for example <c>CustomError</c> or <c>GraphRecursionError</c>).</summary>
     public string ErrorName { get; } = "Error";
 

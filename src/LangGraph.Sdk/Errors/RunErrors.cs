@@ -23,7 +23,8 @@ internal static class RunErrors
         return new LangGraphRunException(name, message, runId, threadId, error);
     }
 
-    private static (string Name, string Message) Read(JsonElement error)
+    /// <summary>Reads the error name and message of an error payload (the JS server's double wrapping undone).</summary>
+    public static (string Name, string Message) Read(JsonElement error)
     {
         if (error.ValueKind == JsonValueKind.String)
         {

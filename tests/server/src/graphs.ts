@@ -136,3 +136,26 @@ export const interruptGraph = new StateGraph(InterruptState)
   .addEdge(START, "ask")
   .addEdge("ask", END)
   .compile();
+
+// ---------------------------------------------------------------------------
+// nested: a parent graph whose node `inner` is a compiled subgraph, for subgraph
+// namespaces (`mode|inner:<task id>` events) and x-ray graph drawings.
+// ---------------------------------------------------------------------------
+
+export const NestedState = Annotation.Root({
+  messages: messagesChannel(),
+});
+
+const innerGraph = new StateGraph(NestedState)
+  .addNode("inner_step", (_state: typeof NestedState.State) => ({ messages: ["inner step"] }))
+  .addEdge(START, "inner_step")
+  .addEdge("inner_step", END)
+  .compile();
+
+export const nested = new StateGraph(NestedState)
+  .addNode("outer", (_state: typeof NestedState.State) => ({ messages: ["outer step"] }))
+  .addNode("inner", innerGraph)
+  .addEdge(START, "outer")
+  .addEdge("outer", "inner")
+  .addEdge("inner", END)
+  .compile();

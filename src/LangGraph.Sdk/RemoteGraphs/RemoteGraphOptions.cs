@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using LangGraph.Sdk.Http;
+
+namespace LangGraph.Sdk;
+
+/// <summary>
+/// Settings of a <see cref="RemoteGraph"/>: where the deployment is and how to authenticate (when the graph builds its own
+/// client), plus the default config and name of the graph.
+/// </summary>
+public sealed class RemoteGraphOptions
+{
+    /// <summary>
+    /// Gets or sets the deployment's URL, for example <c>http://localhost:2024</c>. Required unless a
+    /// <see cref="LangGraphClient"/> is given to the constructor; not allowed together with one.
+    /// </summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>
+    /// Gets or sets the API key sent as <c>x-api-key</c>. When null and the graph builds its own client, it is read from
+    /// <c>LANGGRAPH_API_KEY</c>, <c>LANGSMITH_API_KEY</c> or <c>LANGCHAIN_API_KEY</c> as <see cref="LangGraphClient"/> does
+    /// (unless <see cref="ReadApiKeyFromEnvironment"/> is false). With a given client, a key set here is sent on each of this
+    /// graph's calls.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Gets or sets whether a null <see cref="ApiKey"/> is read from the environment.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ReadApiKeyFromEnvironment { get; set; } = true;
+
+    /// <summary>
+    /// Gets the headers sent on every call of this graph, for example <c>Authorization: Bearer …</c>. They become the
+    /// default headers of the client the graph builds, or are sent per call on a given client. Case-insensitive;
+    /// <c>x-api-key</c> belongs in <see cref="ApiKey"/>.
+    /// </summary>
+    public IDictionary<string, string> Headers { get; } = new HeaderDictionary();
+
+    /// <summary>
+    /// Gets or sets the config merged into every call (<c>tags</c>, <c>metadata</c>, <c>recursion_limit</c>,
+    /// <c>configurable</c>), as Python's <c>RemoteGraph(config=…)</c>. Copied by the constructor.
+    /// </summary>
+    public RunConfig? Config { get; set; }
+
+    /// <summary>Gets or sets the graph's name; the assistant id when null.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether calls made while an <see cref="System.Diagnostics.Activity"/> is current carry its W3C trace
+    /// context (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>), so that the remote run joins the caller's trace.
+    /// Headers the caller sets win.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DistributedTracing { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how long one non-streaming call may take, retries included, when the graph builds its own client.
+    /// </summary>
+    /// <value>The default value is five minutes (the client's default).</value>
+    public TimeSpan? Timeout { get; set; }
+}
