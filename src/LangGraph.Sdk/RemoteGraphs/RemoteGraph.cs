@@ -276,7 +276,7 @@ public class RemoteGraph : IDisposable
     /// <summary>Gets the past states of the thread the config names, newest first (Python's <c>get_state_history</c>).</summary>
     /// <param name="config">A config with <c>configurable["thread_id"]</c> (and optionally a checkpoint namespace).</param>
     /// <param name="filter">Checkpoint metadata the states must have.</param>
-    /// <param name="before">A config naming a checkpoint: only states before it are returned.</param>
+    /// <param name="before">A config naming a checkpoint (<c>configurable["checkpoint_id"]</c>, as in <see cref="StateSnapshot.Config"/>): only states before it are returned.</param>
     /// <param name="limit">How many states to return; 10 when null.</param>
     /// <param name="options">Per-call headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -299,10 +299,14 @@ public class RemoteGraph : IDisposable
 
         var merged = RemoteGraphConfig.Merge(_config, config);
         var threadId = RemoteGraphConfig.RequireThreadId(merged, nameof(config));
+        // Python sends `before` as a checkpoint object; the JS server accepts only a checkpoint id there (400 otherwise),
+        // and both servers accept the id, so the id is sent when the config names one.
+        var beforeCheckpoint = RemoteGraphConfig.ToCheckpoint(before);
         var request = new ThreadGetHistoryOptions
         {
             Limit = limit ?? 10,
-            BeforeCheckpoint = RemoteGraphConfig.ToCheckpoint(before),
+            Before = beforeCheckpoint?.CheckpointId,
+            BeforeCheckpoint = beforeCheckpoint?.CheckpointId is null ? beforeCheckpoint : null,
             Checkpoint = RemoteGraphConfig.ToCheckpoint(merged),
         };
         if (filter is not null)
