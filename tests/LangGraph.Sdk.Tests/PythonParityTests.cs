@@ -7,7 +7,7 @@ using FluentAssertions;
 namespace LangGraph.Sdk.Tests;
 
 /// <summary>
-/// Every public method of the Python SDK (langgraph-sdk 0.4.3; ../shared/reference/python-sdk.md §1 and §2) has its
+/// Every public method of the Python SDK (langgraph-sdk 0.4.3; ../shared/reference/python-sdk.md §1, §2 and RemoteGraph in §6) has its
 /// C# twin, checked by reflection: a missing twin fails here. Methods not ported are listed with the reason.
 /// Types are looked up by name, so a row can name a type that does not exist yet (it then fails).
 /// </summary>
@@ -42,6 +42,10 @@ public sealed class PythonParityTests
 
         // §2.5 store
         "store.put_item", "store.get_item", "store.delete_item", "store.search_items", "store.list_namespaces",
+
+        // §6 RemoteGraph (langgraph.pregel.remote); the sync and async variants of each method count once.
+        "RemoteGraph", "RemoteException", "remote.get_graph", "remote.get_state", "remote.get_state_history", "remote.update_state",
+        "remote.bulk_update_state", "remote.stream", "remote.invoke", "remote.stream_events", "remote.with_config", "remote.copy",
     ];
 
     /// <summary>Python method or attribute → C# type (in namespace LangGraph.Sdk) and member.</summary>
@@ -112,6 +116,16 @@ public sealed class PythonParityTests
         ("store.delete_item", "StoreClient", "DeleteItemAsync"),
         ("store.search_items", "StoreClient", "SearchItemsAsync"),
         ("store.list_namespaces", "StoreClient", "ListNamespacesAsync"),
+
+        ("RemoteGraph", "RemoteGraph", "AssistantId"),
+        ("RemoteException", "RemoteGraphException", "GraphName"),
+        ("remote.get_graph", "RemoteGraph", "GetGraphAsync"),
+        ("remote.get_state", "RemoteGraph", "GetStateAsync"),
+        ("remote.get_state_history", "RemoteGraph", "GetStateHistoryAsync"),
+        ("remote.update_state", "RemoteGraph", "UpdateStateAsync"),
+        ("remote.stream", "RemoteGraph", "StreamAsync"),
+        ("remote.invoke", "RemoteGraph", "InvokeAsync"),
+        ("remote.with_config", "RemoteGraph", "WithConfig"),
     ];
 
     /// <summary>Python members deliberately not ported, with the reason.</summary>
@@ -121,15 +135,20 @@ public sealed class PythonParityTests
         ("configure_loopback_transports", "Wires Python's in-process (ASGI) mode inside a Python LangGraph server; a .NET client always talks HTTP."),
         ("http.request_reconnect", "Following the Location header when a long response drops is internal to the run calls that need it (runs.wait, runs.join, runs.cancel with wait); it is not a raw verb."),
         ("threads.stream", "The v3 thread-centric protocol, 'Unreleased' in the Python CHANGELOG and optional for a first port (python-sdk.md §7)."),
+        ("remote.bulk_update_state", "Python's RemoteGraph raises NotImplementedError for it; there is no server route to mirror."),
+        ("remote.stream_events", "Only the v3 thread protocol (threads.stream), not ported yet; Python's async v1/v2 raise NotImplementedError."),
+        ("remote.copy", "Python's copy(update) replaces constructor fields; a RemoteGraph is immutable here, so a new one is constructed (or WithConfig derives one)."),
     ];
 
     /// <summary>Public C# methods of the sub-clients that have no Python method of their own, with the reason.</summary>
     private static readonly (string Type, string Member, string Reason)[] CSharpOnly =
     [
         ("AssistantsClient", "SearchPageAsync", "Python's assistants.search(response_format=\"object\"): the page plus the X-Pagination-Next cursor, as its own method because the result type differs."),
+        ("RemoteGraph", "InvokeOutputAsync", "Python's invoke(version=\"v2\") returning GraphOutput: its own method because the result type differs."),
+        ("RemoteGraph", "Dispose", "Releases the client a RemoteGraph built from a URL; Python leaves its httpx client to the garbage collector."),
     ];
 
-    private static readonly string[] SubClientTypes = ["LangGraphRawClient", "ThreadsClient", "RunsClient", "AssistantsClient", "CronsClient", "StoreClient"];
+    private static readonly string[] SubClientTypes = ["LangGraphRawClient", "ThreadsClient", "RunsClient", "AssistantsClient", "CronsClient", "StoreClient", "RemoteGraph"];
 
     public static IEnumerable<object[]> TwinRows() => Twins.Select(t => new object[] { t.Python, t.Type, t.Member });
 
