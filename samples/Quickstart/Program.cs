@@ -2,7 +2,8 @@
 //
 // Without LANGGRAPH_API_URL it starts the bundled LangGraph dev server (tests/server, custom auth with two users),
 // then, as alice and as bob, creates and searches threads and shows that each user sees only their own, and streams a
-// run whose output shows the authenticated user reaching the graph (config.configurable.langgraph_auth_user).
+// run whose output shows the authenticated user reaching the graph (config.configurable.langgraph_auth_user), and
+// calls the graph through RemoteGraph.InvokeAsync as another service would.
 // With LANGGRAPH_API_URL set it talks to that server instead; ALICE_TOKEN and BOB_TOKEN give the two Bearer tokens.
 using System;
 using System.Collections.Generic;
@@ -98,7 +99,23 @@ try
         Input = new Dictionary<string, object?> { ["messages"] = new[] { "hello from bob" } },
     });
     Console.WriteLine($"bob waits for a run on his thread; the graph saw identity={bobOutput.GetProperty("auth_user_id").GetString()}");
-    var userReachedGraph = authUser?.GetProperty("identity").GetString() == "alice" && bobOutput.GetProperty("auth_user_id").GetString() == "bob";
+
+    // The same deployment called from another service, as if the graph were local (RemoteGraph.InvokeAsync), with
+    // alice's token. The thread id in the config keeps the conversation: the thread is created on the first call.
+    Console.WriteLine();
+    using var remote = new RemoteGraph("echo", new RemoteGraphOptions
+    {
+        Url = new Uri(url),
+        Headers = { ["Authorization"] = $"Bearer {aliceToken}" },
+    });
+    var conversation = new RunConfig { Configurable = { ["thread_id"] = Guid.NewGuid().ToString() } };
+    await remote.InvokeAsync(new Dictionary<string, object?> { ["messages"] = new[] { "first" } }, conversation);
+    var remoteOutput = await remote.InvokeAsync(new Dictionary<string, object?> { ["messages"] = new[] { "second" } }, conversation);
+    var remoteMessages = remoteOutput.GetProperty("messages").EnumerateArray().Select(m => m.GetString()).ToList();
+    Console.WriteLine($"RemoteGraph(\"echo\").InvokeAsync twice on one thread as alice -> messages [{string.Join(", ", remoteMessages)}], identity={remoteOutput.GetProperty("auth_user_id").GetString()}");
+    var remoteWorked = remoteMessages.Count == 4 && remoteOutput.GetProperty("auth_user_id").GetString() == "alice";
+
+    var userReachedGraph = remoteWorked && authUser?.GetProperty("identity").GetString() == "alice" && bobOutput.GetProperty("auth_user_id").GetString() == "bob";
 
     var isolated = userReachedGraph && aliceSees.All(t => (string?)t.Metadata["owner"].GetString() == "alice")
         && bobSees.All(t => (string?)t.Metadata["owner"].GetString() == "bob")
