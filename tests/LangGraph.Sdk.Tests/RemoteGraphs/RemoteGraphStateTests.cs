@@ -114,12 +114,38 @@ public class RemoteGraphStateTests
         var request = graph.Single;
         request.Method.Should().Be("POST");
         request.PathAndQuery.Should().Be("/threads/t1/history");
+        // The before config names a checkpoint id: it is sent as the id (the JS server refuses a checkpoint object there).
         JsonAssert.Equal(
-            "{\"limit\":3,\"before\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c9\"},\"metadata\":{\"source\":\"loop\",\"step\":2}," +
+            "{\"limit\":3,\"before\":\"c9\",\"metadata\":{\"source\":\"loop\",\"step\":2}," +
             "\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\"}}",
             request.Body);
         states.Select(s => s.Config.Configurable["checkpoint_id"]).Should().Equal("c2", "c1");
         states[0].Interrupts.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task GetStateHistoryAsync_accepts_a_snapshot_config_as_before()
+    {
+        using var graph = new ScriptedGraph(ScriptedHandler.Json("[" + StateJson + "]"), ScriptedHandler.Json("[]"));
+
+        var first = await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), limit: 1));
+        await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), before: first[0].Config, limit: 1));
+
+        graph.Seen.Should().HaveCount(2);
+        JsonAssert.Equal("{\"limit\":1,\"before\":\"c2\",\"checkpoint\":{\"thread_id\":\"t1\"}}", graph.Seen[1].Body);
+    }
+
+    [Fact]
+    public async Task GetStateHistoryAsync_sends_a_before_config_without_checkpoint_id_as_a_checkpoint()
+    {
+        using var graph = new ScriptedGraph(ScriptedHandler.Json("[]"));
+        var before = new RunConfig { Configurable = { ["thread_id"] = "t1", ["checkpoint_ns"] = "inner:1" } };
+
+        await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), before: before));
+
+        JsonAssert.Equal(
+            "{\"limit\":10,\"before\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"inner:1\"},\"checkpoint\":{\"thread_id\":\"t1\"}}",
+            graph.Single.Body);
     }
 
     [Fact]
