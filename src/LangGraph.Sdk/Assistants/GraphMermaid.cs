@@ -17,8 +17,17 @@ internal static class GraphMermaid
     private const string Start = "__start__";
     private const string End = "__end__";
 
+    /// <summary>Words Mermaid reads as syntax; a node with such an id gets a suffix (its label stays).</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "end", "graph", "subgraph", "flowchart", "style", "class", "classDef", "click", "linkStyle", "direction", "default" };
+
     public static string Render(AssistantGraph graph)
     {
+        var ids = new MermaidIds();
+        foreach (var node in graph.Nodes)
+        {
+            ids.Get(node.Id);
+        }
+
         var builder = new StringBuilder();
         builder.Append("---\nconfig:\n  flowchart:\n    curve: linear\n---\ngraph TD;\n");
 
@@ -39,16 +48,16 @@ internal static class GraphMermaid
         {
             foreach (var node in rootNodes)
             {
-                AppendNode(builder, node, "\t");
+                AppendNode(builder, ids, node, "\t");
             }
         }
 
-        AppendSubgraphs(builder, groups, parent: string.Empty, indent: "\t");
+        AppendSubgraphs(builder, ids, groups, parent: string.Empty, indent: "\t");
 
         foreach (var edge in graph.Edges)
         {
             var label = Label(edge.Data);
-            builder.Append('\t').Append(SafeId(edge.Source));
+            builder.Append('\t').Append(ids.Get(edge.Source));
             if (label is null)
             {
                 builder.Append(edge.Conditional ? " -.-> " : " --> ");
@@ -58,7 +67,7 @@ internal static class GraphMermaid
                 builder.Append(edge.Conditional ? " -. &nbsp;" : " -- &nbsp;").Append(Escape(label)).Append(edge.Conditional ? "&nbsp; .-> " : "&nbsp; --> ");
             }
 
-            builder.Append(SafeId(edge.Target)).Append(";\n");
+            builder.Append(ids.Get(edge.Target)).Append(";\n");
         }
 
         builder.Append("\tclassDef default fill:#f2f0ff,line-height:1.2\n");
@@ -68,7 +77,7 @@ internal static class GraphMermaid
     }
 
     /// <summary>Writes the subgraph blocks directly under <paramref name="parent"/>, nesting deeper ones inside.</summary>
-    private static void AppendSubgraphs(StringBuilder builder, SortedDictionary<string, List<GraphNode>> groups, string parent, string indent)
+    private static void AppendSubgraphs(StringBuilder builder, MermaidIds ids, SortedDictionary<string, List<GraphNode>> groups, string parent, string indent)
     {
         var children = groups.Keys
             .Where(k => k.Length > 0)
@@ -79,16 +88,16 @@ internal static class GraphMermaid
         foreach (var child in children)
         {
             var name = child!.Contains(':', StringComparison.Ordinal) ? child[(child.LastIndexOf(':') + 1)..] : child;
-            builder.Append(indent).Append("subgraph ").Append(SafeId(child)).Append("[\"").Append(Escape(name)).Append("\"]\n");
+            builder.Append(indent).Append("subgraph ").Append(ids.Subgraph(child)).Append("[\"").Append(Escape(name)).Append("\"]\n");
             if (groups.TryGetValue(child, out var nodes))
             {
                 foreach (var node in nodes)
                 {
-                    AppendNode(builder, node, indent + "\t");
+                    AppendNode(builder, ids, node, indent + "\t");
                 }
             }
 
-            AppendSubgraphs(builder, groups, child, indent + "\t");
+            AppendSubgraphs(builder, ids, groups, child, indent + "\t");
             builder.Append(indent).Append("end\n");
         }
     }
@@ -106,9 +115,9 @@ internal static class GraphMermaid
         return next < 0 ? prefix : prefix[..next];
     }
 
-    private static void AppendNode(StringBuilder builder, GraphNode node, string indent)
+    private static void AppendNode(StringBuilder builder, MermaidIds ids, GraphNode node, string indent)
     {
-        var id = SafeId(node.Id);
+        var id = ids.Get(node.Id);
         var name = node.Id.Contains(':', StringComparison.Ordinal) ? node.Id[(node.Id.LastIndexOf(':') + 1)..] : node.Id;
         builder.Append(indent).Append(id);
         if (name == Start)
@@ -138,7 +147,7 @@ internal static class GraphMermaid
         _ => null,
     };
 
-    /// <summary>A Mermaid-safe node id: letters, digits, '_' and '-' kept; any other character written as <c>_xHH_</c>, so ids stay distinct.</summary>
+    /// <summary>A Mermaid-safe id: letters, digits, '_' and '-' kept; any other character written as <c>_xHH_</c>.</summary>
     private static string SafeId(string id)
     {
         var builder = new StringBuilder(id.Length);
@@ -165,4 +174,37 @@ internal static class GraphMermaid
             .Replace(">", "#gt;", StringComparison.Ordinal)
             .Replace("\n", " ", StringComparison.Ordinal)
             .Replace("\r", " ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Gives each graph id one Mermaid id for a whole render: the safe form of the id, with a numeric suffix when that
+    /// form is a Mermaid keyword or already taken by another id (escaping alone can map two ids to one form).
+    /// </summary>
+    private sealed class MermaidIds
+    {
+        private readonly Dictionary<string, string> _byId = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public string Get(string id) => Get(id, id);
+
+        /// <summary>The id of the subgraph block of a prefix (kept apart from a node with the same id).</summary>
+        public string Subgraph(string prefix) => Get("\0" + prefix, prefix);
+
+        private string Get(string key, string id)
+        {
+            if (_byId.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var safe = SafeId(id);
+            var candidate = safe;
+            for (var n = 2; Reserved.Contains(candidate) || !_used.Add(candidate); n++)
+            {
+                candidate = safe + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _byId[key] = candidate;
+            return candidate;
+        }
+    }
 }

@@ -15,8 +15,18 @@ internal sealed class HeaderDictionary : IDictionary<string, string>, IReadOnlyD
 
     private readonly Dictionary<string, string> _inner = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _allowApiKey;
+    private readonly string _apiKeyHome;
+    private readonly string _name;
 
-    public HeaderDictionary(bool allowApiKey = false) => _allowApiKey = allowApiKey;
+    /// <param name="allowApiKey">Whether <c>x-api-key</c> may be set here.</param>
+    /// <param name="apiKeyHome">Where to set the key instead, as the error message says (<c>Type.Property</c>).</param>
+    /// <param name="name">The dictionary's name in that message.</param>
+    public HeaderDictionary(bool allowApiKey = false, string apiKeyHome = "LangGraphClientOptions.ApiKey", string name = "DefaultHeaders")
+    {
+        _allowApiKey = allowApiKey;
+        _apiKeyHome = apiKeyHome;
+        _name = name;
+    }
 
     public string this[string key]
     {
@@ -95,7 +105,7 @@ internal sealed class HeaderDictionary : IDictionary<string, string>, IReadOnlyD
         if (!_allowApiKey && string.Equals(key, ApiKeyHeader, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException(
-                "Cannot set reserved header 'x-api-key' in DefaultHeaders: set LangGraphClientOptions.ApiKey instead.", nameof(key));
+                $"Cannot set reserved header 'x-api-key' in {_name}: set {_apiKeyHome} instead.", nameof(key));
         }
     }
 }

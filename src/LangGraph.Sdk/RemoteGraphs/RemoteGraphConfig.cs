@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -201,10 +202,12 @@ internal static class RemoteGraphConfig
             });
         }
 
-        // The server also reports the interrupts at the top; Python collects them from the tasks. Take both, once each.
+        // Python collects the interrupts from the tasks. The server also lists them at the top (the same ones, with ids,
+        // or without on servers before LangGraph 0.6); one is added from there only when no task reports it.
+        var fromTasks = interrupts.Count;
         foreach (var interrupt in state.Interrupts)
         {
-            if (!interrupts.Exists(i => i.Id is not null && i.Id == interrupt.Id))
+            if (!interrupts.Take(fromTasks).Any(known => SameInterrupt(known, interrupt)))
             {
                 interrupts.Add(interrupt);
             }
@@ -222,6 +225,16 @@ internal static class RemoteGraphConfig
             Interrupts = interrupts,
         };
     }
+
+    private static bool SameInterrupt(Interrupt a, Interrupt b) =>
+        a.Id is not null || b.Id is not null
+            ? string.Equals(a.Id, b.Id, StringComparison.Ordinal)
+            : Raw(a.Value) == Raw(b.Value) && Raw(a, "ns") == Raw(b, "ns") && Raw(a, "when") == Raw(b, "when");
+
+    private static string Raw(JsonElement value) => value.ValueKind == JsonValueKind.Undefined ? string.Empty : value.GetRawText();
+
+    private static string Raw(Interrupt interrupt, string name) =>
+        interrupt.AdditionalProperties is { } extra && extra.TryGetValue(name, out var value) ? value.GetRawText() : string.Empty;
 
     private static bool IsCheckpointKey(string key) =>
         key is CheckpointIdKey or CheckpointNsKey or CheckpointMapKey || key.StartsWith("__pregel_", StringComparison.Ordinal);
@@ -282,9 +295,31 @@ internal static class RemoteGraphConfig
             var copy = new Dictionary<string, object?>(dictionary.Count);
             foreach (DictionaryEntry entry in dictionary)
             {
-                if (entry.Key is string key && Sanitize(entry.Value, visiting, out var item))
+                if (KeyText(entry.Key) is { } key && Sanitize(entry.Value, visiting, out var item))
                 {
                     copy[key] = item;
+                }
+            }
+
+            visiting.Remove(value);
+            clean = copy;
+            return true;
+        }
+
+        // Dictionaries known only through a generic interface (ExpandoObject, read-only dictionaries of objects).
+        if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
+        {
+            if (!visiting.Add(value))
+            {
+                return false;
+            }
+
+            var copy = new Dictionary<string, object?>();
+            foreach (var (key, item) in pairs)
+            {
+                if (key is not null && Sanitize(item, visiting, out var cleanItem))
+                {
+                    copy[key] = cleanItem;
                 }
             }
 
@@ -303,6 +338,14 @@ internal static class RemoteGraphConfig
             var copy = new List<object?>();
             foreach (var element in sequence)
             {
+                // A dictionary of other value types known only through a generic interface: the serializer writes it
+                // as an object, so it is sent as it is (its values are data already, being typed).
+                if (element is not null && element.GetType() is { IsGenericType: true } elementType && elementType.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+                {
+                    visiting.Remove(value);
+                    return true;
+                }
+
                 if (Sanitize(element, visiting, out var item))
                 {
                     copy.Add(item);
@@ -317,6 +360,16 @@ internal static class RemoteGraphConfig
         // Any other object (a record, an anonymous type, a POCO) is data: it is serialised with the client's JSON options.
         return true;
     }
+
+    /// <summary>A dictionary key as the serializer would write it: strings as they are, numbers, Guids and enums as invariant text; null for any other key.</summary>
+    private static string? KeyText(object? key) => key switch
+    {
+        string text => text,
+        Enum value => value.ToString(),
+        Guid or byte or sbyte or short or ushort or int or uint or long or ulong or char or decimal or DateTime or DateTimeOffset or DateOnly or TimeOnly =>
+            ((IFormattable)key).ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static string? ThreadIdText(object? value) => value switch
     {

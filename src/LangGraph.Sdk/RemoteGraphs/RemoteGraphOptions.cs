@@ -33,7 +33,7 @@ public sealed class RemoteGraphOptions
     /// default headers of the client the graph builds, or are sent per call on a given client. Case-insensitive;
     /// <c>x-api-key</c> belongs in <see cref="ApiKey"/>.
     /// </summary>
-    public IDictionary<string, string> Headers { get; } = new HeaderDictionary();
+    public IDictionary<string, string> Headers { get; } = new HeaderDictionary(apiKeyHome: "RemoteGraphOptions.ApiKey", name: "RemoteGraphOptions.Headers");
 
     /// <summary>
     /// Gets or sets the config merged into every call (<c>tags</c>, <c>metadata</c>, <c>recursion_limit</c>,
