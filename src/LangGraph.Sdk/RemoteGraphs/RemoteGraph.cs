@@ -113,7 +113,7 @@ public class RemoteGraph : IDisposable
         }
 
         _config = RemoteGraphConfig.Copy(options?.Config);
-        _distributedTracing = options?.DistributedTracing ?? true;
+        _distributedTracing = options?.DistributedTracing ?? false;
         Name = string.IsNullOrEmpty(options?.Name) ? AssistantId : options.Name;
     }
 
@@ -267,7 +267,20 @@ public class RemoteGraph : IDisposable
         ArgumentNullException.ThrowIfNull(config);
         var merged = RemoteGraphConfig.Merge(_config, config);
         var threadId = RemoteGraphConfig.RequireThreadId(merged, nameof(config));
-        var request = new ThreadGetStateOptions { Checkpoint = RemoteGraphConfig.ToCheckpoint(merged), Subgraphs = subgraphs };
+        var request = new ThreadGetStateOptions { Subgraphs = subgraphs };
+
+        // Python always posts the checkpoint (POST /state/checkpoint). A root checkpoint is read by the GET routes instead,
+        // which give the same state and also take subgraphs=true on the JS server (its checkpoint route refuses it).
+        var checkpoint = RemoteGraphConfig.ToCheckpoint(merged)!;
+        if (!string.IsNullOrEmpty(checkpoint.CheckpointNs) || checkpoint.CheckpointMap is not null)
+        {
+            request.Checkpoint = checkpoint;
+        }
+        else
+        {
+            request.CheckpointId = checkpoint.CheckpointId;
+        }
+
         ApplyRequestOptions(request, options);
         var state = await Client.Threads.GetStateAsync(threadId, request, cancellationToken).ConfigureAwait(false);
         return RemoteGraphConfig.ToSnapshot(state);

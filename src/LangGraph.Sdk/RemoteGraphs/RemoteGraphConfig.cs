@@ -124,7 +124,8 @@ internal static class RemoteGraphConfig
         CopySanitized(config.Configurable, result.Configurable, visiting, skip: IsCheckpointKey);
         if (result.Configurable.Remove(ThreadIdKey, out var thread))
         {
-            threadId = ThreadIdText(thread);
+            threadId = ThreadIdText(thread)
+                ?? throw new ArgumentException("configurable[\"thread_id\"] is empty: give the thread's id, or leave the key out for a stateless run.");
         }
 
         return result.Tags is null && result.RecursionLimit is null && result.Metadata.Count == 0 && result.Configurable.Count == 0 ? null : result;

@@ -45,12 +45,15 @@ public sealed class RemoteGraphOptions
     public string? Name { get; set; }
 
     /// <summary>
-    /// Gets or sets whether calls made while an <see cref="System.Diagnostics.Activity"/> is current carry its W3C trace
-    /// context (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>), so that the remote run joins the caller's trace.
-    /// Headers the caller sets win.
+    /// Gets or sets whether RemoteGraph itself writes the W3C trace context of the current
+    /// <see cref="System.Diagnostics.Activity"/> (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) on each call, as
+    /// Python's <c>distributed_tracing</c> option does. .NET's own HTTP handler already propagates the current activity
+    /// (as the HTTP client span's child when tracing listens), so remote runs join the caller's trace without this; turn it
+    /// on for handlers that do not propagate (a custom <see cref="System.Net.Http.HttpMessageHandler"/>, or propagation
+    /// switched off). Headers already set win.
     /// </summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool DistributedTracing { get; set; } = true;
+    /// <value>The default value is <see langword="false"/>, as in Python.</value>
+    public bool DistributedTracing { get; set; }
 
     /// <summary>
     /// Gets or sets how long one non-streaming call may take, retries included, when the graph builds its own client.

@@ -282,6 +282,9 @@ public sealed class RemoteGraphTests(LangGraphServerFixture server, ITestOutputH
         after.Metadata["source"].GetString().Should().Be("update");
         after.ParentConfig!.Configurable["checkpoint_id"].Should().Be(before.Config.Configurable["checkpoint_id"]);
 
+        var withSubgraphs = await graph.GetStateAsync(config, subgraphs: true);
+        withSubgraphs.Config.Configurable["checkpoint_id"].Should().Be(updated.Configurable["checkpoint_id"], "the JS server takes subgraphs=true on the GET route");
+
         var old = await graph.GetStateAsync(before.Config);
         MessagesOf(old.Values).Should().Equal("first", "echo: first");
         var latest = await graph.GetStateAsync(config);

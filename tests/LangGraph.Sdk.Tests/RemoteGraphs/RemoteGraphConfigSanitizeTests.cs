@@ -122,14 +122,14 @@ public class RemoteGraphConfigSanitizeTests
     }
 
     [Fact]
-    public void ForRun_treats_an_empty_thread_id_as_stateless()
+    public void ForRun_refuses_an_empty_thread_id_rather_than_running_stateless()
     {
+        // An id left empty by a bug would otherwise lose the conversation silently (Python posts to /threads//runs/stream).
         var config = new RunConfig { Configurable = { ["thread_id"] = "", ["model"] = "m" } };
 
-        var result = RemoteGraphConfig.ForRun(config, out var threadId)!;
+        var act = () => RemoteGraphConfig.ForRun(config, out _);
 
-        threadId.Should().BeNull();
-        result.Configurable.Should().NotContainKey("thread_id");
+        act.Should().Throw<ArgumentException>().WithMessage("*thread_id*empty*stateless*");
     }
 
     [Fact]

@@ -180,6 +180,20 @@ public class RemoteGraphConstructionTests(WireMockFixture fixture) : WireMockTes
     }
 
     [Fact]
+    public async Task A_graph_built_from_options_joins_the_callers_trace_through_the_runtime_handler()
+    {
+        // DistributedTracing is off by default: .NET's SocketsHttpHandler propagates the current activity itself.
+        RespondToAll(body: GraphJson);
+        using var graph = new RemoteGraph("agent", new RemoteGraphOptions { Url = new Uri(Url) });
+        using var activity = new System.Diagnostics.Activity("caller").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+
+        await graph.GetGraphAsync();
+
+        var traceparent = Header(SingleRequest(), "traceparent");
+        traceparent.Should().NotBeNull().And.Contain(activity.TraceId.ToHexString(), "the remote call carries the caller's trace id");
+    }
+
+    [Fact]
     public async Task Disposing_a_WithConfig_copy_does_not_dispose_the_shared_client()
     {
         RespondToAll(body: GraphJson);

@@ -17,6 +17,8 @@ public class RemoteGraphHeadersTests
 
     private static RunConfig Thread() => new() { Configurable = { ["thread_id"] = "t1" } };
 
+    private static RemoteGraphOptions Tracing() => new() { DistributedTracing = true };
+
     private static ScriptedGraph EveryCallGraph(RemoteGraphOptions? options) => new(
         options,
         ScriptedHandler.Sse(Values),
@@ -57,7 +59,7 @@ public class RemoteGraphHeadersTests
     [
         "POST /threads/t1/runs/stream",
         "POST /threads/t1/runs/stream",
-        "POST /threads/t1/state/checkpoint",
+        "GET /threads/t1/state?subgraphs=false",
         "POST /threads/t1/history",
         "POST /threads/t1/state",
         "GET /assistants/agent/graph?xray=true",
@@ -146,7 +148,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task Every_call_carries_the_trace_context_of_the_current_activity()
     {
-        using var graph = EveryCallGraph(null);
+        using var graph = EveryCallGraph(Tracing());
         using var activity = StartActivity();
 
         await CallEverythingAsync(graph.Graph);
@@ -163,7 +165,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task Baggage_is_percent_encoded_and_tracestate_left_out_when_empty()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
         using var activity = new Activity("t").SetIdFormat(ActivityIdFormat.W3C).AddBaggage("a key", "x,y=z").Start();
 
         await graph.Graph.InvokeAsync(null);
@@ -178,7 +180,7 @@ public class RemoteGraphHeadersTests
     public async Task Without_a_current_activity_no_trace_headers_are_sent()
     {
         Activity.Current = null;
-        using var graph = EveryCallGraph(null);
+        using var graph = EveryCallGraph(Tracing());
 
         await CallEverythingAsync(graph.Graph);
 
@@ -193,12 +195,25 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task A_hierarchical_activity_is_not_propagated()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
         using var activity = new Activity("t").SetIdFormat(ActivityIdFormat.Hierarchical).Start();
 
         await graph.Graph.InvokeAsync(null);
 
         graph.Single.Header("traceparent").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task By_default_RemoteGraph_writes_no_trace_headers_itself()
+    {
+        // .NET's own handler propagates the current activity; a custom handler (like this one) shows what RemoteGraph adds.
+        using var graph = EveryCallGraph(null);
+        using var activity = StartActivity();
+
+        await CallEverythingAsync(graph.Graph);
+
+        graph.Seen.Should().HaveCount(6).And.AllSatisfy(r => r.Header("traceparent").Should().BeNull());
+        new RemoteGraphOptions().DistributedTracing.Should().BeFalse("Python's distributed_tracing defaults to False too");
     }
 
     [Fact]
@@ -233,7 +248,7 @@ public class RemoteGraphHeadersTests
     public async Task A_caller_set_traceparent_wins_and_caller_baggage_is_extended()
     {
         const string Caller = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
         using var activity = StartActivity();
         var options = new RemoteGraphInvokeOptions { Headers = { ["traceparent"] = Caller, ["baggage"] = "k=v" } };
 
@@ -249,7 +264,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task The_trace_context_is_that_of_the_activity_current_at_each_call()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
         string firstId;
         using (var first = StartActivity())
         {

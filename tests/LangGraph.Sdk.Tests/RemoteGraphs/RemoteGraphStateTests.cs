@@ -22,16 +22,18 @@ public class RemoteGraphStateTests
     private static RunConfig Thread(string id = "t1") => new() { Configurable = { ["thread_id"] = id } };
 
     [Fact]
-    public async Task GetStateAsync_posts_the_checkpoint_and_maps_the_snapshot()
+    public async Task GetStateAsync_reads_the_latest_state_of_the_thread_and_maps_the_snapshot()
     {
         using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
 
         var snapshot = await graph.Graph.GetStateAsync(Thread());
 
+        // Python posts {"checkpoint":{"thread_id":…}}; the GET route reads the same state and also takes
+        // subgraphs=true on the JS server, whose checkpoint route refuses it.
         var request = graph.Single;
-        request.Method.Should().Be("POST");
-        request.PathAndQuery.Should().Be("/threads/t1/state/checkpoint");
-        JsonAssert.Equal("{\"checkpoint\":{\"thread_id\":\"t1\"}}", request.Body);
+        request.Method.Should().Be("GET");
+        request.PathAndQuery.Should().Be("/threads/t1/state?subgraphs=false");
+        request.Body.Should().BeNullOrEmpty();
         Compact(snapshot.Values).Should().Be("{\"messages\":[\"hi\"]}");
         snapshot.Next.Should().Equal("ask");
         snapshot.Config.Configurable.Should().BeEquivalentTo(new Dictionary<string, object?> { ["thread_id"] = "t1", ["checkpoint_ns"] = "", ["checkpoint_id"] = "c2" });
@@ -74,7 +76,18 @@ public class RemoteGraphStateTests
         await graph.Graph.GetStateAsync(snapshot.ParentConfig!);
 
         graph.Seen.Should().HaveCount(2);
-        JsonAssert.Equal("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c1\"}}", graph.Seen[1].Body);
+        graph.Seen[1].Method.Should().Be("GET");
+        graph.Seen[1].PathAndQuery.Should().Be("/threads/t1/state/c1?subgraphs=false", "a root checkpoint is read by its id");
+    }
+
+    [Fact]
+    public async Task GetStateAsync_with_subgraphs_on_a_root_checkpoint_uses_the_query()
+    {
+        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+
+        await graph.Graph.GetStateAsync(Thread(), subgraphs: true);
+
+        graph.Single.PathAndQuery.Should().Be("/threads/t1/state?subgraphs=true");
     }
 
     [Fact]
@@ -84,7 +97,7 @@ public class RemoteGraphStateTests
 
         await graph.Graph.GetStateAsync(new RunConfig());
 
-        graph.Single.PathAndQuery.Should().Be("/threads/graph-thread/state/checkpoint");
+        graph.Single.PathAndQuery.Should().Be("/threads/graph-thread/state?subgraphs=false");
     }
 
     [Fact]
