@@ -94,7 +94,7 @@ if [[ "$remote" == 1 ]]; then
   echo "== memory: RemoteGraph.StreamAsync, one run per process, $events then $long_events events"
   for n in "$events" "$long_events"; do
     "${tool[@]}" consume --url "$url" --client remote --thread "bench-$n" --expect "$n" --warmup 0 --runs 1 \
-      | sed 's/^{/{"memory":true,/' | tee -a "$results"
+      | sed "s/^{/{\"memory\":true,\"streamEvents\":$n,/" | tee -a "$results"
   done
 fi
 
@@ -132,7 +132,7 @@ console.log(pad(["client", "events", "MB streamed", "peak working set MB", "peak
 console.log(pad(["---", "---:", "---:", "---:", "---:", "---:", "---:"]));
 for (const r of rows.filter((r) => r.memory)) {
   const name = { sdk: "Runs.StreamAsync", bare: "bare loop", remote: "RemoteGraph.StreamAsync" }[r.client];
-  console.log(pad([name, fmt(r.events), fmt(sizes.get(r.events) / 1e6, 1), fmt(r.peakWorkingSetMB, 1), fmt(r.peakGcHeapMB, 1), fmt(r.allocBytesPerEvent), r.gen2]));
+  console.log(pad([name, fmt(r.events), fmt(sizes.get(r.streamEvents ?? r.events) / 1e6, 1), fmt(r.peakWorkingSetMB, 1), fmt(r.peakGcHeapMB, 1), fmt(r.allocBytesPerEvent), r.gen2]));
 }
 
 const memory = (client, n) => rows.find((r) => r.memory && r.client === client && r.events === n);
