@@ -2,12 +2,15 @@
 # Side-by-side: the same 100,000-event LangGraph stream (34 MB) served from a local Node server, consumed by the
 # official JS SDK (client.runs.stream), by this SDK (client.Runs.StreamAsync) and by a bare HttpClient + SseParser +
 # JsonDocument loop; then this SDK and the bare loop on a 400,000-event stream, to show memory does not grow with it.
+# Then RemoteGraph on the same streams: the official JS RemoteGraph (@langchain/langgraph/remote, graph.stream) and this
+# SDK's RemoteGraph.StreamAsync (in turns with Runs.StreamAsync), streaming values, updates and messages; RemoteGraph
+# yields only the requested modes, so both count every event but the metadata one, and their counts per mode must agree.
 #
 #   (cd tests/server && npm ci)        # once: the JS SDK comes from there
 #   benchmarks/side-by-side/run.sh
 #
-# Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (1), EVENTS (100000), LONG_EVENTS (400000), RESULTS (a file to
-# keep the raw JSON lines in).
+# Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (1), EVENTS (100000), LONG_EVENTS (400000), REMOTE (1; 0 skips
+# the RemoteGraph runs), RESULTS (a file to keep the raw JSON lines in).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +20,7 @@ dotnet_runs="${DOTNET_RUNS:-10}"
 warmup="${WARMUP:-1}"
 events="${EVENTS:-100000}"
 long_events="${LONG_EVENTS:-400000}"
+remote="${REMOTE:-1}"
 
 if [[ ! -f "$root/tests/server/node_modules/@langchain/langgraph-sdk/package.json" ]]; then
   echo "The JS SDK is missing: run (cd tests/server && npm ci) first." >&2
@@ -77,13 +81,30 @@ for client in sdk bare; do
   done
 done
 
+if [[ "$remote" == 1 ]]; then
+  # The stream starts with one metadata event, which RemoteGraph does not yield (it yields the requested modes only).
+  echo "== JS RemoteGraph: $warmup warm-up + $js_runs measured runs of $events events ($((events - 1)) chunks)"
+  node "$here/js-consumer.mjs" --client remote --url "$url" --thread "bench-$events" --expect "$((events - 1))" \
+    --warmup "$warmup" --runs "$js_runs" | tee -a "$results"
+
+  echo "== .NET: RemoteGraph.StreamAsync and Runs.StreamAsync in turns, $warmup warm-up + $dotnet_runs measured runs each"
+  "${tool[@]}" consume --url "$url" --client remote,sdk --thread "bench-$events" --expect "$events" --warmup "$warmup" --runs "$dotnet_runs" \
+    | sed 's/^{/{"remoteRun":true,/' | tee -a "$results"
+
+  echo "== memory: RemoteGraph.StreamAsync, one run per process, $events then $long_events events"
+  for n in "$events" "$long_events"; do
+    "${tool[@]}" consume --url "$url" --client remote --thread "bench-$n" --expect "$n" --warmup 0 --runs 1 \
+      | sed "s/^{/{\"memory\":true,\"streamEvents\":$n,/" | tee -a "$results"
+  done
+fi
+
 if [[ -n "${RESULTS:-}" ]]; then cp "$results" "$RESULTS"; fi
 
 node - "$results" <<'EOF'
 const fs = require("node:fs");
 const rows = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").map((line) => JSON.parse(line));
 const sizes = new Map(rows.filter((r) => r.stream).map((r) => [r.events, r.bytes]));
-const speed = rows.filter((r) => !r.memory && !r.stream);
+const speed = rows.filter((r) => !r.memory && !r.stream && !r.remoteRun && r.client !== "js-remote");
 const js = speed.find((r) => r.client === "js");
 const sdk = speed.find((r) => r.client === "sdk");
 const bare = speed.find((r) => r.client === "bare");
@@ -110,7 +131,8 @@ console.log("\nMemory against stream length (one run per process)\n");
 console.log(pad(["client", "events", "MB streamed", "peak working set MB", "peak GC heap MB", "alloc B/event", "gen2 GCs"]));
 console.log(pad(["---", "---:", "---:", "---:", "---:", "---:", "---:"]));
 for (const r of rows.filter((r) => r.memory)) {
-  console.log(pad([r.client === "sdk" ? "Runs.StreamAsync" : "bare loop", fmt(r.events), fmt(sizes.get(r.events) / 1e6, 1), fmt(r.peakWorkingSetMB, 1), fmt(r.peakGcHeapMB, 1), fmt(r.allocBytesPerEvent), r.gen2]));
+  const name = { sdk: "Runs.StreamAsync", bare: "bare loop", remote: "RemoteGraph.StreamAsync" }[r.client];
+  console.log(pad([name, fmt(r.events), fmt(sizes.get(r.streamEvents ?? r.events) / 1e6, 1), fmt(r.peakWorkingSetMB, 1), fmt(r.peakGcHeapMB, 1), fmt(r.allocBytesPerEvent), r.gen2]));
 }
 
 const memory = (client, n) => rows.find((r) => r.memory && r.client === client && r.events === n);
@@ -126,4 +148,36 @@ const goals = [
 ];
 console.log("\nGoals\n");
 for (const [goal, ok, value] of goals) console.log(`${ok ? "PASS" : "FAIL"}  ${goal}: ${value}`);
+
+const jsRemote = rows.find((r) => r.client === "js-remote");
+const remote = rows.find((r) => r.remoteRun && r.client === "remote");
+const sdkBeside = rows.find((r) => r.remoteRun && r.client === "sdk");
+if (jsRemote && remote && sdkBeside) {
+  console.log(`\nRemoteGraph: the same ${fmt(sdk.events)}-event stream, values + updates + messages; RemoteGraph yields ${fmt(remote.events)} chunks (not the metadata event), median of the measured runs\n`);
+  console.log(pad(["client", "items/s", "median ms", "best items/s", "vs JS RemoteGraph", "vs Runs.StreamAsync (same process)", "alloc B/item", "peak memory MB"]));
+  console.log(pad(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+  for (const [name, r] of [
+    [`JS RemoteGraph (@langchain/langgraph ${jsRemote.langgraphVersion}) graph.stream`, jsRemote],
+    [`JS SDK ${js.sdkVersion} client.runs.stream (run above)`, js],
+    ["LangGraph.Sdk RemoteGraph.StreamAsync", remote],
+    ["LangGraph.Sdk Runs.StreamAsync (in turns with it)", sdkBeside],
+  ]) {
+    console.log(pad([
+      name,
+      fmt(r.eventsPerSec),
+      fmt(r.medianMs, 1),
+      fmt(r.bestEventsPerSec),
+      (r.eventsPerSec / jsRemote.eventsPerSec).toFixed(1) + "×",
+      r === js || r === jsRemote ? "n/a" : (r.eventsPerSec / sdkBeside.eventsPerSec).toFixed(2) + "×",
+      r.allocBytesPerEvent === undefined ? "n/a" : fmt(r.allocBytesPerEvent, 1),
+      r.peakRssMB !== undefined ? `${fmt(r.peakRssMB, 1)} (RSS)` : `${fmt(r.peakWorkingSetMB, 1)} (WS, remote+sdk process)`,
+    ]));
+  }
+
+  const same = JSON.stringify(jsRemote.modes) === JSON.stringify(remote.modes);
+  console.log(`\n${same ? "PASS" : "FAIL"}  both RemoteGraphs counted the same chunks per mode: JS ${JSON.stringify(jsRemote.modes)}, .NET ${JSON.stringify(remote.modes)}`);
+  console.log(`      RemoteGraph.StreamAsync over Runs.StreamAsync: ${fmt(remote.medianMs - sdkBeside.medianMs, 1)} ms per run (${fmt((remote.medianMs - sdkBeside.medianMs) * 1e6 / remote.events, 0)} ns per chunk), ` +
+    `${fmt(remote.allocBytesPerEvent - sdkBeside.allocBytesPerEvent * sdkBeside.events / remote.events, 1)} B more allocated per chunk`);
+  if (!same) process.exitCode = 1;
+}
 EOF
