@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.RemoteGraphs;
 using LangGraph.Sdk.Serialization;
@@ -167,10 +166,14 @@ public class RemoteGraph : IDisposable
     /// <exception cref="LangGraphApiException">The server refused the call (for example an unknown assistant or 401).</exception>
     public virtual async Task<JsonElement> InvokeAsync(object? input, RunConfig? config = null, RemoteGraphInvokeOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var (parts, run) = StartRun(input, config, InvokeModes, subgraphs: false, options, cancellationToken);
         var final = new FinalState();
-        await foreach (var chunk in StreamCoreAsync(input, config, InvokeModes, subgraphs: false, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var part in parts.ConfigureAwait(false))
         {
-            final.Add(chunk);
+            if (run.TryChunk(part, out var chunk))
+            {
+                final.Add(chunk);
+            }
         }
 
         return final.Result;
@@ -245,10 +248,13 @@ public class RemoteGraph : IDisposable
     /// <exception cref="ArgumentException">A requested mode is empty or <c>events</c>.</exception>
     public virtual async IAsyncEnumerable<RemoteGraphChunk> StreamAsync(object? input, RunConfig? config = null, RemoteGraphStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var requested = CheckModes(options?.StreamMode);
-        await foreach (var chunk in StreamCoreAsync(input, config, requested, options?.Subgraphs ?? false, options, cancellationToken).ConfigureAwait(false))
+        var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.Subgraphs ?? false, options, cancellationToken);
+        await foreach (var part in parts.ConfigureAwait(false))
         {
-            yield return chunk;
+            if (run.TryChunk(part, out var chunk))
+            {
+                yield return chunk;
+            }
         }
     }
 
@@ -448,34 +454,17 @@ public class RemoteGraph : IDisposable
         return sent;
     }
 
-    /// <summary>The event modes the caller asked for (<c>messages-tuple</c> streams events named <c>messages</c>).</summary>
-    private static HashSet<string> EventModes(IReadOnlyList<StreamMode> requested)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mode in requested)
-        {
-            names.Add(mode == StreamMode.MessagesTuple ? StreamMode.Messages.Value : mode.Value);
-        }
-
-        return names;
-    }
-
-    private static bool HasInterrupt(JsonElement data) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(InterruptKey, out var interrupts) && interrupts.ValueKind == JsonValueKind.Array;
-
-    private static string? ReadRunId(JsonElement data) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty("run_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
-    private async IAsyncEnumerable<RemoteGraphChunk> StreamCoreAsync(
+    /// <summary>Starts a run's stream (lazily: nothing is sent until it is enumerated) and the reader of its events.</summary>
+    private (IAsyncEnumerable<StreamPart> Parts, RemoteRun Run) StartRun(
         object? input,
         RunConfig? config,
         IReadOnlyList<StreamMode> requested,
         bool subgraphs,
         RemoteGraphInvokeOptions? options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var runConfig = RemoteGraphConfig.ForRun(RemoteGraphConfig.Merge(_config, config), out var threadId);
-        string? runId = null;
+        var reader = new RemoteRun(Name, threadId, requested);
         var run = new RunCreateOptions
         {
             Input = input is RunCommand ? null : input,
@@ -487,7 +476,7 @@ public class RemoteGraph : IDisposable
             ThrowOnError = false,
             OnRunCreated = created =>
             {
-                runId = created.RunId;
+                reader.RunId = created.RunId;
                 options?.OnRunCreated?.Invoke(created);
             },
         };
@@ -509,25 +498,7 @@ public class RemoteGraph : IDisposable
         }
 
         ApplyRequestOptions(run, options);
-        var wanted = EventModes(requested);
-        await foreach (var part in Client.Runs.StreamAsync(threadId, AssistantId, run, cancellationToken).ConfigureAwait(false))
-        {
-            var mode = part.Mode;
-            if (mode == "metadata")
-            {
-                runId ??= ReadRunId(part.Data);
-            }
-            else if (mode == "error")
-            {
-                var (errorName, errorMessage) = RunErrors.Read(part.Data);
-                throw new RemoteGraphException(Name, errorName, errorMessage, runId, threadId, part.Data);
-            }
-
-            if (wanted.Contains(mode) || (mode == "updates" && HasInterrupt(part.Data)))
-            {
-                yield return new RemoteGraphChunk(new StreamMode(mode), part.Namespace, part.Data, part.Id);
-            }
-        }
+        return (Client.Runs.StreamAsync(threadId, AssistantId, run, cancellationToken), reader);
     }
 
     /// <summary>Per-call headers: the graph's own (given client), the trace context, then the caller's, which win.</summary>
@@ -595,7 +566,7 @@ public class RemoteGraph : IDisposable
             var data = chunk.Data;
             if (chunk.Mode == StreamMode.Updates)
             {
-                if (HasInterrupt(data))
+                if (RemoteRun.HasInterrupt(data))
                 {
                     _pendingInterrupts = data.GetProperty(InterruptKey);
                 }
@@ -608,14 +579,14 @@ public class RemoteGraph : IDisposable
                 return;
             }
 
-            if (HasInterrupt(data) && IsOnlyInterrupt(data))
+            if (RemoteRun.HasInterrupt(data) && IsOnlyInterrupt(data))
             {
                 _pendingInterrupts = data.GetProperty(InterruptKey);
                 return;
             }
 
             _values = data;
-            _pendingInterrupts = HasInterrupt(data) ? null : _pendingInterrupts;
+            _pendingInterrupts = RemoteRun.HasInterrupt(data) ? null : _pendingInterrupts;
         }
 
         private static bool IsOnlyInterrupt(JsonElement data)
