@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk;
 
@@ -10,8 +11,6 @@ namespace LangGraph.Sdk;
 /// </summary>
 public sealed record GraphOutput
 {
-    private const string InterruptKey = "__interrupt__";
-
     /// <summary>Gets the final state values, without the <c>__interrupt__</c> entry; a JSON null when the run sent none.</summary>
     public JsonElement Value { get; init; }
 
@@ -26,12 +25,8 @@ public sealed record GraphOutput
     /// <returns>The output.</returns>
     public static GraphOutput FromValues(JsonElement values)
     {
-        if (values.ValueKind != JsonValueKind.Object || !values.TryGetProperty(InterruptKey, out var interrupts))
-        {
-            return new GraphOutput { Value = values };
-        }
-
-        var list = interrupts.ValueKind == JsonValueKind.Array ? interrupts.Deserialize(LangGraphJsonContext.Default.ListInterrupt) ?? [] : [];
-        return new GraphOutput { Value = JsonValues.Without(values, InterruptKey), Interrupts = list };
+        return values.ValueKind == JsonValueKind.Object && values.TryGetProperty(InterruptData.Key, out _)
+            ? new GraphOutput { Value = JsonValues.Without(values, InterruptData.Key), Interrupts = InterruptData.Read(values) }
+            : new GraphOutput { Value = values };
     }
 }

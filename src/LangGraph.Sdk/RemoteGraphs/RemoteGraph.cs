@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.RemoteGraphs;
 using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk;
 
@@ -30,7 +31,6 @@ namespace LangGraph.Sdk;
 /// </example>
 public class RemoteGraph : IDisposable
 {
-    private const string InterruptKey = "__interrupt__";
     private static readonly StreamMode[] InvokeModes = [StreamMode.Values];
 
     private readonly RunConfig? _config;
@@ -547,11 +547,11 @@ public class RemoteGraph : IDisposable
             {
                 if (_values is not { } values)
                 {
-                    return _pendingInterrupts is { } only ? JsonValues.With(JsonValues.EmptyObject, InterruptKey, only) : JsonValues.Null;
+                    return _pendingInterrupts is { } only ? JsonValues.With(JsonValues.EmptyObject, InterruptData.Key, only) : JsonValues.Null;
                 }
 
-                return _pendingInterrupts is { } interrupts && values.ValueKind == JsonValueKind.Object && !values.TryGetProperty(InterruptKey, out _)
-                    ? JsonValues.With(values, InterruptKey, interrupts)
+                return _pendingInterrupts is { } interrupts && values.ValueKind == JsonValueKind.Object && !values.TryGetProperty(InterruptData.Key, out _)
+                    ? JsonValues.With(values, InterruptData.Key, interrupts)
                     : values;
             }
         }
@@ -566,9 +566,9 @@ public class RemoteGraph : IDisposable
             var data = chunk.Data;
             if (chunk.Mode == StreamMode.Updates)
             {
-                if (RemoteRun.HasInterrupt(data))
+                if (InterruptData.TryGetList(data, out var fromUpdates))
                 {
-                    _pendingInterrupts = data.GetProperty(InterruptKey);
+                    _pendingInterrupts = fromUpdates;
                 }
 
                 return;
@@ -579,27 +579,15 @@ public class RemoteGraph : IDisposable
                 return;
             }
 
-            if (RemoteRun.HasInterrupt(data) && IsOnlyInterrupt(data))
+            var hasInterrupts = InterruptData.TryGetList(data, out var fromValues);
+            if (hasInterrupts && InterruptData.IsOnlyInterrupts(data))
             {
-                _pendingInterrupts = data.GetProperty(InterruptKey);
+                _pendingInterrupts = fromValues;
                 return;
             }
 
             _values = data;
-            _pendingInterrupts = RemoteRun.HasInterrupt(data) ? null : _pendingInterrupts;
-        }
-
-        private static bool IsOnlyInterrupt(JsonElement data)
-        {
-            foreach (var property in data.EnumerateObject())
-            {
-                if (!property.NameEquals(InterruptKey))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            _pendingInterrupts = hasInterrupts ? null : _pendingInterrupts;
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed record RemoteGraphChunk
     /// empty when there are none. An <c>updates</c> chunk carrying interrupts is yielded even when <c>updates</c> was not
     /// requested, so that a caller always sees that the graph stopped.
     /// </summary>
-    public IReadOnlyList<Interrupt> Interrupts => ToStreamPart().GetInterrupts();
+    public IReadOnlyList<Interrupt> Interrupts => LangGraph.Sdk.Streaming.InterruptData.Read(Data);
 
     /// <summary>Reads a <c>messages</c> chunk: the LLM message and its metadata.</summary>
     /// <param name="message">The message and its metadata.</param>

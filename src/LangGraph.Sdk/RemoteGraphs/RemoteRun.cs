@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using LangGraph.Sdk.Errors;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.RemoteGraphs;
 
@@ -13,8 +14,6 @@ namespace LangGraph.Sdk.RemoteGraphs;
 /// </summary>
 internal sealed class RemoteRun
 {
-    private const string InterruptKey = "__interrupt__";
-
     private readonly string _graphName;
     private readonly HashSet<string> _wanted;
     private string? _lastEvent;
@@ -40,10 +39,6 @@ internal sealed class RemoteRun
     /// <summary>Gets or sets the run id, once the server has named it (Content-Location or the metadata event).</summary>
     public string? RunId { get; set; }
 
-    /// <summary>Whether <paramref name="data"/> is an object with an <c>__interrupt__</c> list.</summary>
-    public static bool HasInterrupt(JsonElement data) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(InterruptKey, out var interrupts) && interrupts.ValueKind == JsonValueKind.Array;
-
     /// <summary>Returns the chunk for an event the caller sees, or false for one that is dropped.</summary>
     /// <exception cref="RemoteGraphException">The event is the run's <c>error</c>.</exception>
     public bool TryChunk(in StreamPart part, [NotNullWhen(true)] out RemoteGraphChunk? chunk)
@@ -68,7 +63,7 @@ internal sealed class RemoteRun
             throw new RemoteGraphException(_graphName, errorName, errorMessage, RunId, ThreadId, part.Data);
         }
 
-        if (_wanted.Contains(mode) || (mode == "updates" && HasInterrupt(part.Data)))
+        if (_wanted.Contains(mode) || (mode == "updates" && InterruptData.TryGetList(part.Data, out _)))
         {
             chunk = new RemoteGraphChunk(new StreamMode(mode), _lastNamespace, part.Data, part.Id);
             return true;

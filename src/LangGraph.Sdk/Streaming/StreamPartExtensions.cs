@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk;
 
@@ -13,8 +13,6 @@ namespace LangGraph.Sdk;
 /// </summary>
 public static class StreamPartExtensions
 {
-    private const string InterruptKey = "__interrupt__";
-
     /// <summary>Reads a <c>values</c> part (of the root graph or a subgraph): the full state after a step.</summary>
     /// <param name="part">The part.</param>
     /// <param name="values">The state.</param>
@@ -86,7 +84,7 @@ public static class StreamPartExtensions
         var updates = new List<KeyValuePair<string, JsonElement>>();
         foreach (var property in part.Data.EnumerateObject())
         {
-            if (property.Name != InterruptKey)
+            if (property.Name != InterruptData.Key)
             {
                 updates.Add(new(property.Name, property.Value));
             }
@@ -101,15 +99,7 @@ public static class StreamPartExtensions
     /// </summary>
     /// <param name="part">The part.</param>
     /// <returns>The interrupts; empty when there are none.</returns>
-    public static IReadOnlyList<Interrupt> GetInterrupts(this StreamPart part)
-    {
-        if (part.Data.ValueKind != JsonValueKind.Object || !part.Data.TryGetProperty(InterruptKey, out var interrupts) || interrupts.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-
-        return interrupts.Deserialize(LangGraphJsonContext.Default.ListInterrupt) ?? [];
-    }
+    public static IReadOnlyList<Interrupt> GetInterrupts(this StreamPart part) => InterruptData.Read(part.Data);
 
     /// <summary>Reads an <c>error</c> part as the exception a stream raises for it.</summary>
     /// <param name="part">The part.</param>
