@@ -35,7 +35,8 @@ public readonly struct AuthRouteMatch : IEquatable<AuthRouteMatch>
 
     /// <summary>
     /// Gets the canonical path the request was classified on (percent-decoded once except <c>/</c>, dot segments resolved,
-    /// absolute-form, query and fragment removed, each segment re-encoded), or null when the target was refused.
+    /// absolute-form, query and fragment removed, each segment re-encoded), or null when the target was refused (and
+    /// for a default instance).
     /// A host must forward exactly this path (with the original query string), never the raw target: the server routes it
     /// to the route this match names.
     /// </summary>
