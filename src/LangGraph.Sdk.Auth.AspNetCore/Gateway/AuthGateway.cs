@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -139,6 +140,7 @@ internal sealed class AuthGateway : IDisposable
             request.Body = new System.IO.MemoryStream(bytes, writable: false);
             request.ContentLength = bytes.Length;
             request.ContentType = "application/json";
+            context.Features.Set<IHttpRequestBodyDetectionFeature>(HasBody.Instance);
         }
 
         await ForwardAsync(context, new GatewayTransformer(_options, path + query, responseCheck, stripMetadata)).ConfigureAwait(false);
@@ -184,6 +186,14 @@ internal sealed class AuthGateway : IDisposable
             var status = context.Response.StatusCode >= 500 ? context.Response.StatusCode : 502;
             await GatewayResponses.WriteErrorAsync(context, new GatewayError(status, "Bad Gateway"), context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Tells YARP the request has a body now, even when the client sent none (a create the handler stamped).</summary>
+    private sealed class HasBody : IHttpRequestBodyDetectionFeature
+    {
+        public static readonly HasBody Instance = new();
+
+        public bool CanHaveBody => true;
     }
 
     private static bool HasDuplicateQueryKey(IQueryCollection query)
