@@ -21,6 +21,7 @@ internal sealed class AuthGateway : IDisposable
 {
     private readonly LangGraphAuthGatewayOptions _options;
     private readonly GatewayEngine _engine;
+    private readonly UpstreamReader _reader;
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _upstream;
     private readonly string _destinationPrefix;
@@ -29,7 +30,6 @@ internal sealed class AuthGateway : IDisposable
     public AuthGateway(Auth auth, IOptions<LangGraphAuthGatewayOptions> options, IHttpForwarder forwarder)
     {
         _options = options.Value;
-        _engine = new GatewayEngine(auth, _options.AllowStudioUsers);
         _forwarder = forwarder;
         _destinationPrefix = _options.Upstream!.AbsoluteUri.TrimEnd('/');
         _requestConfig = new ForwarderRequestConfig { ActivityTimeout = _options.UpstreamActivityTimeout };
@@ -43,13 +43,15 @@ internal sealed class AuthGateway : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(15),
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
         });
+        _reader = new UpstreamReader(_upstream, _destinationPrefix, _options.UpstreamHeaders);
+        _engine = new GatewayEngine(auth, _options.AllowStudioUsers, _reader);
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (!CanonicalPath.TryResolve(request.Method, request.Path.Value, out var match, out var path, out var pathError))
+        if (!CanonicalPath.TryResolve(request, out var match, out var path, out var pathError))
         {
             await GatewayResponses.WriteErrorAsync(context, pathError, cancellationToken).ConfigureAwait(false);
             return;
@@ -149,28 +151,21 @@ internal sealed class AuthGateway : IDisposable
     /// <summary>Reads the resource upstream and checks its metadata; an absent resource is left to the upstream to answer.</summary>
     private async Task<GatewayError?> PreReadAsync(FilterPlan plan, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, _destinationPrefix + plan.ReadPathAndQuery);
-        foreach (var (name, value) in _options.UpstreamHeaders)
-        {
-            message.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await _upstream.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var (status, json) = await _reader.GetAsync(plan.ReadPathAndQuery!, cancellationToken).ConfigureAwait(false);
+        if (status == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (json is null)
         {
             return new GatewayError(502, "Bad Gateway: the upstream could not be read to check the resource");
         }
 
-        var json = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(json);
-            return FilterMatching.Matches(plan.Filter, plan.Shape, document.RootElement) ? null : plan.NotMatching;
+            return plan.Matches(document.RootElement) ? null : plan.NotMatching;
         }
         catch (JsonException)
         {
