@@ -42,7 +42,6 @@ public sealed class RoutingTests
     [InlineData("/threads\\search", 400)]
     [InlineData("/threads/%zz/state", 400)]
     [InlineData("/threads/search/.", 404)]
-    [InlineData("*", 400)]
     public async Task Ambiguous_paths_are_refused_and_never_forwarded(string target, int status)
     {
         await using var host = await GatewayHost.StartAsync();
@@ -91,7 +90,7 @@ public sealed class RoutingTests
 
         (await RawHttp.SendAsync(host.Address, "GET", "/threads/a%20b")).Should().Be(200);
         (await RawHttp.SendAsync(host.Address, "GET", "/threads/%23")).Should().Be(200);
-        (await RawHttp.SendAsync(host.Address, "GET", "http://example.test/threads/t%31")).Should().Be(200);
+        (await RawHttp.SendAsync(host.Address, "GET", $"http://{host.Address.Authority}/threads/t%31")).Should().Be(200);
 
         host.Upstream.Requests.Select(r => r.Target).Should().Equal("/threads/a%20b", "/threads/%23", "/threads/t1");
     }
