@@ -19,6 +19,9 @@ namespace LangGraph.Sdk.Auth.AspNetCore.Gateway;
 /// </summary>
 internal sealed class AuthGateway : IDisposable
 {
+    private static readonly GatewayError WebSocketRefused =
+        new(400, "Upgraded connections (WebSockets) are not proxied by the auth gateway: send protocol commands with POST /threads/{thread_id}/commands");
+
     private readonly LangGraphAuthGatewayOptions _options;
     private readonly GatewayEngine _engine;
     private readonly UpstreamReader _reader;
@@ -54,6 +57,14 @@ internal sealed class AuthGateway : IDisposable
         if (!CanonicalPath.TryResolve(request, out var match, out var path, out var pathError))
         {
             await GatewayResponses.WriteErrorAsync(context, pathError, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.WebSockets.IsWebSocketRequest || context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true ||
+            request.Headers.ContainsKey("Upgrade"))
+        {
+            // An upgraded connection's frames (a WebSocket's commands) would reach the upstream unchecked: fail closed.
+            await GatewayResponses.WriteErrorAsync(context, WebSocketRefused, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -132,4 +132,16 @@ public sealed class RoutingTests
         (await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Get, "/ok"))).StatusCode.Should().Be(HttpStatusCode.OK);
         host.Upstream.Requests.Select(r => r.Target).Should().Equal("/ok");
     }
+
+    [Fact]
+    public async Task A_WebSocket_upgrade_is_refused_because_its_frames_could_not_be_authorized()
+    {
+        await using var host = await GatewayHost.StartAsync();
+
+        var code = await RawHttp.SendAsync(host.Address, "GET", "/threads/t1/stream/events",
+            "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+
+        code.Should().Be(400);
+        host.Upstream.Requests.Should().BeEmpty();
+    }
 }
