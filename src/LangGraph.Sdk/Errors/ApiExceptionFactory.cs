@@ -32,6 +32,29 @@ internal static class ApiExceptionFactory
     }
 
     /// <summary>
+    /// The error for a 3xx answer, which the client never follows: it names the redirect's target and, for another
+    /// origin, both origins.
+    /// </summary>
+    public static LangGraphApiException Redirect(
+        int statusCode, string? reasonPhrase, string method, string target, Uri? location, Uri apiUrl, string? requestId, CredentialRedactor redactor)
+    {
+        var reason = string.IsNullOrEmpty(reasonPhrase) ? ReasonPhrase(statusCode) : reasonPhrase;
+        var apiOrigin = apiUrl.GetLeftPart(UriPartial.Authority);
+        var detail = location is null
+            ? "a redirect without a Location; the client follows no redirects"
+            : LangGraphHttpCore.SameOrigin(location, apiUrl)
+                ? $"a redirect to {location.GetLeftPart(UriPartial.Path)}; the client follows no redirects (set ApiUrl to the address the server redirects to)"
+                : $"a redirect to another origin, {location.GetLeftPart(UriPartial.Authority)}, than the API's, {apiOrigin}; the client follows no redirects, so that no credential leaves the API's origin";
+        var message = $"HTTP {statusCode} ({reason}) from {method} {target}: {detail}";
+        if (!string.IsNullOrEmpty(requestId))
+        {
+            message += $" (request id {requestId})";
+        }
+
+        return new LangGraphApiException(redactor.Redact(message), statusCode, redactor.Redact(detail), responseBody: null, requestId);
+    }
+
+    /// <summary>
     /// The server's detail: a JSON body's first non-empty string among <c>detail</c>, <c>message</c>, <c>error</c>,
     /// <c>error.message</c>, <c>error.detail</c> (as the Python SDK); otherwise the whole body as text (the JS server's
     /// plain-text errors and its JSON validation errors alike), shortened when very long.

@@ -292,10 +292,7 @@ internal sealed partial class LangGraphHttpCore
         }
     }
 
-    private bool IsSameOrigin(Uri location) =>
-        string.Equals(location.Scheme, ApiUrl.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(location.IdnHost, ApiUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && location.Port == ApiUrl.Port;
+    private bool IsSameOrigin(Uri location) => SameOrigin(location, ApiUrl);
 
     /// <summary>The join route of a threaded run's stream, on the API's own origin.</summary>
     private Uri JoinRoute(string threadId, string runId) =>
