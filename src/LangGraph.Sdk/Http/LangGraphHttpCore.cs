@@ -119,6 +119,9 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     /// <summary>Gets the headers sent on every request (User-Agent, default headers, API key).</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders => _defaultHeaders;
 
+    /// <summary>The redactor of a call: the client's credentials and the call's own sensitive headers.</summary>
+    internal CredentialRedactor RedactorFor(LangGraphRequestOptions? options) => _redactor.With(options?.Headers);
+
     /// <summary>Creates a body writer that uses the user's serializer options.</summary>
     public JsonBody CreateBody() => new(UserJsonOptions);
 
