@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using LangGraph.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static class LangGraphServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="LangGraphClient"/> with options read from a configuration section: <c>ApiUrl</c>, <c>ApiKey</c>,
-    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>,
+    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>, <c>MaxStreamEventSize</c> (bytes),
     /// <c>DefaultHeaders:{name}</c> and <c>Retry:{Enabled|MaxRetryAttempts|BaseDelay|MaxDelay|UseJitter|MaxRetryAfter|MaxStreamReconnects}</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -56,6 +57,8 @@ public static class LangGraphServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LangGraphClientOptions>, LangGraphClientOptionsValidator>();
         return services
             .AddHttpClient<LangGraphClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The primary handler follows no redirects, as the client's own does: credentials never leave the API's origin.
+            .ConfigurePrimaryHttpMessageHandler(LangGraphHttpCore.CreateHandler)
             .AddTypedClient((httpClient, provider) =>
                 new LangGraphClient(provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value, httpClient));
     }
@@ -79,6 +82,13 @@ public static class LangGraphServiceCollectionExtensions
         if (section["UserAgent"] is { Length: > 0 } userAgent)
         {
             options.UserAgent = userAgent;
+        }
+
+        if (section["MaxStreamEventSize"] is { Length: > 0 } maxEvent)
+        {
+            options.MaxStreamEventSize = int.TryParse(maxEvent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
+                ? size
+                : throw Invalid("MaxStreamEventSize", maxEvent, "a whole number of bytes");
         }
 
         foreach (var header in section.GetSection("DefaultHeaders").GetChildren().Where(h => h.Value is not null))

@@ -44,8 +44,10 @@ public class RunsClient
     /// <paramref name="threadId"/> is null).
     /// </summary>
     /// <remarks>
-    /// Events arrive as they are read, never buffered. A stream whose response names a same-origin <c>Location</c> is resumed
-    /// after a drop, or after a clean end before the run finished, with <c>Last-Event-ID</c> (never a new run). An
+    /// Events arrive as they are read, never buffered. After a drop, a truncated event or a clean end without an
+    /// <c>end</c> event, a stream is resumed with <c>Last-Event-ID</c> (never a new run) through the response's same-origin
+    /// <c>Location</c>, or through the join route when <see cref="RunCreateOptions.StreamResumable"/> is set; when it cannot
+    /// be resumed, it ends normally only if the run has finished, and otherwise throws saying how far it got. An
     /// <c>error</c> event is yielded and then raised as <see cref="LangGraphRunException"/> unless
     /// <see cref="RunCreateOptions.ThrowOnError"/> is false. Cancelling the token stops reading and closes the connection at
     /// once; <see cref="RunCreateOptions.OnDisconnect"/> says whether the server then cancels the run.
@@ -60,7 +62,7 @@ public class RunsClient
     public virtual async IAsyncEnumerable<StreamPart> StreamAsync(string? threadId, string assistantId, RunCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Body = RunBody(assistantId, options, RunRoute.Stream) };
-        var settings = new StreamSettings { OnRunCreated = options?.OnRunCreated, ThrowOnError = options?.ThrowOnError ?? true };
+        var settings = new StreamSettings { OnRunCreated = options?.OnRunCreated, ThrowOnError = options?.ThrowOnError ?? true, Resumable = options?.StreamResumable ?? false };
         await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
         {
             yield return part;
@@ -153,7 +155,7 @@ public class RunsClient
                 options?.OnRunCreated?.Invoke(metadata);
             },
             cancellationToken).ConfigureAwait(false);
-        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, created?.RunId, created?.ThreadId ?? threadId) is { } failed
+        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, created?.RunId, created?.ThreadId ?? threadId, _core.RedactorFor(options)) is { } failed
             ? throw failed
             : result;
     }
@@ -251,7 +253,7 @@ public class RunsClient
 
         var request = new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId) + "/join", options) { Query = query };
         var result = await _core.LongPollAsync(request, onRunCreated: null, cancellationToken).ConfigureAwait(false);
-        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, runId, threadId) is { } failed ? throw failed : result;
+        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, runId, threadId, _core.RedactorFor(options)) is { } failed ? throw failed : result;
     }
 
     /// <summary>
