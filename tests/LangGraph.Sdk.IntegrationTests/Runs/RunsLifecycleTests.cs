@@ -6,8 +6,7 @@ using FluentAssertions;
 
 namespace LangGraph.Sdk.IntegrationTests.Runs;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class RunsLifecycleTests(LangGraphServerFixture server)
+public abstract class RunsLifecycleScenarios(AuthServerFixture server)
 {
     private static Dictionary<string, object?> Messages(params string[] messages) => new() { ["messages"] = messages };
 
@@ -218,3 +217,7 @@ public sealed class RunsLifecycleTests(LangGraphServerFixture server)
         (await act.Should().ThrowAsync<LangGraphNotFoundException>()).Which.StatusCode.Should().Be(404);
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RunsLifecycleTests(LangGraphServerFixture server) : RunsLifecycleScenarios(server);
