@@ -62,7 +62,7 @@ internal sealed class AuthGateway : IDisposable
 
         if (match.IsExempt)
         {
-            await ForwardAsync(context, new GatewayTransformer(_options, path + request.QueryString, null, null, false)).ConfigureAwait(false);
+            await ForwardAsync(context, new GatewayTransformer(_options, path + request.QueryString, null, false)).ConfigureAwait(false);
             return;
         }
 
@@ -130,8 +130,18 @@ internal sealed class AuthGateway : IDisposable
                 break;
         }
 
-        var bytes = body is null ? null : BodyRewriter.Serialize(body);
-        await ForwardAsync(context, new GatewayTransformer(_options, path + query, bytes, responseCheck, stripMetadata)).ConfigureAwait(false);
+        if (body is not null)
+        {
+            // The checked body replaces the client's: YARP forwards HttpContext.Request, re-serialised, with its length.
+            var bytes = BodyRewriter.Serialize(body);
+            var request = context.Request;
+            request.Headers.Remove("Transfer-Encoding");
+            request.Body = new System.IO.MemoryStream(bytes, writable: false);
+            request.ContentLength = bytes.Length;
+            request.ContentType = "application/json";
+        }
+
+        await ForwardAsync(context, new GatewayTransformer(_options, path + query, responseCheck, stripMetadata)).ConfigureAwait(false);
     }
 
     /// <summary>Reads the resource upstream and checks its metadata; an absent resource is left to the upstream to answer.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,15 +18,13 @@ internal sealed class GatewayTransformer : HttpTransformer
 
     private readonly LangGraphAuthGatewayOptions _options;
     private readonly string _pathAndQuery;
-    private readonly byte[]? _body;
     private readonly FilterPlan? _responseCheck;
     private readonly bool _stripMetadata;
 
-    public GatewayTransformer(LangGraphAuthGatewayOptions options, string pathAndQuery, byte[]? body, FilterPlan? responseCheck, bool stripMetadata)
+    public GatewayTransformer(LangGraphAuthGatewayOptions options, string pathAndQuery, FilterPlan? responseCheck, bool stripMetadata)
     {
         _options = options;
         _pathAndQuery = pathAndQuery;
-        _body = body;
         _responseCheck = responseCheck;
         _stripMetadata = stripMetadata;
     }
@@ -66,13 +63,6 @@ internal sealed class GatewayTransformer : HttpTransformer
         {
             headers.Remove(name);
             headers.TryAddWithoutValidation(name, value);
-        }
-
-        if (_body is not null)
-        {
-            var content = new ByteArrayContent(_body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            proxyRequest.Content = content;
         }
     }
 
