@@ -55,6 +55,34 @@ public abstract class RunsLifecycleScenarios(AuthServerFixture server)
     }
 
     [Fact]
+    public async Task Impersonation_through_the_config_is_ignored_and_the_graph_sees_the_caller()
+    {
+        using var alice = server.CreateClient();
+        var thread = await alice.Threads.CreateAsync();
+        var config = new RunConfig
+        {
+            Configurable =
+            {
+                ["langgraph_auth_user_id"] = "bob",
+                ["langgraph_auth_user"] = new Dictionary<string, object?> { ["identity"] = "bob", ["github_token"] = "gh-bob" },
+                ["langgraph_auth_permissions"] = new[] { "admin" },
+            },
+        };
+
+        var stateless = await alice.Runs.WaitAsync(null, "echo", new RunCreateOptions { Input = Messages("x"), Config = config });
+        var onThread = await alice.Runs.WaitAsync(thread.ThreadId, "echo", new RunCreateOptions { Input = Messages("y"), Config = config });
+
+        foreach (var state in new[] { stateless, onThread })
+        {
+            state.GetProperty("auth_user_id").GetString().Should().Be("alice");
+            state.GetProperty("auth_user").GetProperty("identity").GetString().Should().Be("alice");
+            state.GetProperty("auth_user").GetProperty("github_token").GetString().Should().Be("gh-alice");
+            state.GetProperty("auth_user").GetProperty("permissions").EnumerateArray().Select(p => p.GetString())
+                .Should().BeEquivalentTo("threads:write", "threads:read");
+        }
+    }
+
+    [Fact]
     public async Task Wait_on_a_failing_graph_raises_the_graphs_error_unwrapped()
     {
         using var alice = server.CreateClient();
