@@ -12,26 +12,35 @@ public sealed partial class Auth
     private const string StudioScheme = "langsmith";
 
     /// <summary>
-    /// Handles one request as the LangGraph server does, in one call: skips exempt routes (<c>/info</c>, <c>GET /ui/…</c>),
-    /// authenticates, classifies the route, builds the event's value from the request, runs the one <c>[On]</c> handler
-    /// that guards it, and returns the outcome.
+    /// Handles one request as the LangGraph server does, in one call: refuses a target with no canonical path, skips
+    /// exempt routes (<c>/info</c>, <c>GET /ui/…</c>), authenticates, classifies the route, then runs every event that
+    /// gates on the server for that request, in the server's order (see <see cref="AuthRequest.Events"/>): for each, it
+    /// builds the value as the server does and runs the one <c>[On]</c> handler that guards it; the first denial wins.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the handlers.</param>
     /// <returns>
-    /// The outcome: allowed, with the user, the value as the handler left it and the filter; or denied, with the
-    /// <see cref="AuthHttpException"/> (401 or whatever a handler threw, 403 for a handler that returned false, 500 for an
+    /// The outcome: allowed, with the user, the first event's value as the handler left it and its filter, and every
+    /// event in <see cref="AuthOutcome.Events"/>; or denied, with the <see cref="AuthHttpException"/> (the refusal's 400 or
+    /// 404 for a target with no canonical path, before authentication; 401 or whatever a handler threw; 403 for a handler
+    /// that returned false; 409 for a copy whose source thread the host does not find or the read filter hides; 500 for an
     /// authenticate handler that returned no user).
     /// </returns>
     /// <remarks>
     /// Exceptions other than <see cref="AuthHttpException"/> that a handler throws are not caught; the server answers them
-    /// with 500. Completes synchronously, without allocating, when the handlers do.
+    /// with 500. A single-event request completes synchronously, without allocating, when the handlers do.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">A thread copy, and the request has no <see cref="AuthRequest.ThreadMetadataLoader"/>.</exception>
     public ValueTask<AuthOutcome> HandleAsync(AuthRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var engine = GetEngine();
         var route = request.Route;
+        if (route.IsRefused)
+        {
+            return new(Denied(route, null, route.Refusal!));
+        }
+
         if (route.IsExempt || engine.Authenticate is null)
         {
             // As the server: exempt routes skip auth; with no authenticate handler nobody is authenticated and no [On] handler runs.
@@ -185,7 +194,13 @@ public sealed partial class Auth
         var value = route.Route.ValueFactory!(request, route, ref a);
         if (value is RunsCreate[] batch)
         {
-            return AuthorizeBatchAsync(engine, route, user, permissions, batch, cancellationToken);
+            return AuthorizeBatchAsync(engine, request, route, user, permissions, batch, cancellationToken);
+        }
+
+        var followUp = AuthRoutes.FollowUpOf(route.Route, request);
+        if (followUp != Routing.FollowUp.None || NeedsAssistantId(request, value))
+        {
+            return AuthorizeSequenceAsync(engine, request, route, user, permissions, r, a, value, followUp, cancellationToken);
         }
 
         var registration = engine.Resolved[(r * AuthEvents.ActionCount) + a];
@@ -202,7 +217,7 @@ public sealed partial class Auth
         }
         catch (AuthHttpException denial)
         {
-            return new(Denied(route, user, denial));
+            return new(DeniedAt(route, user, denial, [Event(r, a, value, null, false)]));
         }
 
         return pending.IsCompletedSuccessfully
@@ -219,44 +234,35 @@ public sealed partial class Auth
         }
         catch (AuthHttpException denial)
         {
-            return Denied(route, user, denial);
+            return DeniedAt(route, user, denial, [Event(r, a, value, null, false)]);
         }
     }
 
     private static async ValueTask<AuthOutcome> AuthorizeBatchAsync(
-        Engine engine, AuthRouteMatch route, IAuthUser user, IReadOnlyList<string> permissions, RunsCreate[] batch, CancellationToken cancellationToken)
+        Engine engine, AuthRequest request, AuthRouteMatch route, IAuthUser user, IReadOnlyList<string> permissions, RunsCreate[] batch, CancellationToken cancellationToken)
     {
         var r = AuthEvents.Threads;
         var a = AuthEvents.CreateRun;
-        var registration = engine.Resolved[(r * AuthEvents.ActionCount) + a];
-        if (registration is not null)
+        var events = new List<AuthEventResult>(batch.Length);
+        foreach (var run in batch)
         {
-            var context = new AuthContext(user, permissions, AuthEvents.ResourceNames[r], AuthEvents.ActionNames[a]);
-            foreach (var run in batch)
+            await ResolveAssistantIdAsync(request, run, cancellationToken).ConfigureAwait(false);
+            var (allowed, filter, denial) = await RunEventAsync(engine, user, permissions, r, a, run, cancellationToken).ConfigureAwait(false);
+            events.Add(Event(r, a, run, filter, allowed));
+            if (!allowed)
             {
-                try
-                {
-                    var result = await registration.Handler.InvokeAsync(context, run, cancellationToken).ConfigureAwait(false);
-                    if (result is { IsAllowed: false })
-                    {
-                        return Denied(route, user, new AuthHttpException(403));
-                    }
-                }
-                catch (AuthHttpException denial)
-                {
-                    return Denied(route, user, denial);
-                }
+                return DeniedAt(route, user, denial!, [.. events]);
             }
         }
 
         // Stateless runs each create a new thread, so there is no stored thread a filter could apply to.
-        return Allowed(route, user, permissions, r, a, batch, null);
+        return new AuthOutcome(true, route, user, permissions, AuthEvents.ResourceNames[r], AuthEvents.ActionNames[a], batch, null, null, [.. events]);
     }
 
     private static AuthOutcome Decide(AuthRouteMatch route, IAuthUser user, IReadOnlyList<string> permissions, int r, int a, object value, AuthResult? result) =>
         result is null || result.IsAllowed
             ? Allowed(route, user, permissions, r, a, value, result as AuthFilter)
-            : Denied(route, user, new AuthHttpException(403));
+            : DeniedAt(route, user, new AuthHttpException(403), [Event(r, a, value, null, false)]);
 
     private static AuthOutcome Allowed(AuthRouteMatch route, IAuthUser user, IReadOnlyList<string> permissions, int r, int a, object value, AuthFilter? filter) =>
         new(true, route, user, permissions, AuthEvents.ResourceNames[r], AuthEvents.ActionNames[a], value, filter, null);

@@ -22,6 +22,7 @@ namespace LangGraph.Sdk.Auth;
 public readonly struct AuthOutcome
 {
     private readonly IReadOnlyList<string>? _permissions;
+    private readonly AuthEventResult[]? _events;
 
     internal AuthOutcome(
         bool isAllowed,
@@ -32,8 +33,10 @@ public readonly struct AuthOutcome
         string? action,
         object? value,
         AuthFilter? filter,
-        AuthHttpException? denial)
+        AuthHttpException? denial,
+        AuthEventResult[]? events = null)
     {
+        _events = events;
         IsAllowed = isAllowed;
         Route = route;
         User = user;
@@ -60,21 +63,28 @@ public readonly struct AuthOutcome
     /// <summary>Gets the route the request matched.</summary>
     public AuthRouteMatch Route { get; }
 
-    /// <summary>Gets the resource of the event that was authorized, or null when none was (exempt, unknown or authentication-only route).</summary>
+    /// <summary>
+    /// Gets every event that ran, in the server's order (see <see cref="AuthRequest.Events"/>); when the request was
+    /// denied by a handler, the last one is the event that denied it. Empty when no event ran.
+    /// </summary>
+    public IReadOnlyList<AuthEventResult> Events =>
+        _events ?? (IsAllowed && Resource is not null && Value is not null ? [new AuthEventResult(Resource, Action!, Value, Filter, true)] : []);
+
+    /// <summary>Gets the resource of the (first) event that was authorized, or null when none was (exempt, unknown or authentication-only route, or a denial).</summary>
     public string? Resource { get; }
 
-    /// <summary>Gets the action of the event that was authorized (for a protocol command, the one its body chose), or null.</summary>
+    /// <summary>Gets the action of the (first) event that was authorized (for a protocol command, the one its body chose), or null.</summary>
     public string? Action { get; }
 
     /// <summary>
-    /// Gets the event's value as the handler left it (for example a <see cref="ThreadsCreate"/> whose metadata the handler
+    /// Gets the (first) event's value as the handler left it (for example a <see cref="ThreadsCreate"/> whose metadata the handler
     /// stamped): store that, not the raw body. For <c>POST /runs/batch</c>, a <see cref="RunsCreate"/> array. Null when no
     /// event was authorized.
     /// </summary>
     public object? Value { get; }
 
     /// <summary>
-    /// Gets the filter the handler returned, or null for none. Apply it to stored resources with
+    /// Gets the filter the (first) event's handler returned, or null for none; the other events' are in <see cref="Events"/>. Apply it to stored resources with
     /// <see cref="AuthFilter.IsAuthMatching(JsonObject?, AuthFilter?)"/>: a thread that does not match is "not found".
     /// </summary>
     public AuthFilter? Filter { get; }

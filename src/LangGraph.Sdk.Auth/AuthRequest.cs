@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace LangGraph.Sdk.Auth;
 
@@ -31,12 +34,22 @@ public sealed class AuthRequest
 
     /// <summary>Creates a request.</summary>
     /// <param name="method">The HTTP method, for example <c>"GET"</c>.</param>
-    /// <param name="path">The path relative to the API root, for example <c>"/threads/…/runs"</c>; a query string after <c>?</c> fills <see cref="QueryParams"/>.</param>
+    /// <param name="path">
+    /// The path relative to the API root, for example <c>"/threads/…/runs"</c>, or the raw request target; a query string
+    /// after <c>?</c> fills <see cref="QueryParams"/>, a <c>#fragment</c> is dropped. The route is classified on its
+    /// canonical form (<see cref="AuthRouteMatch.CanonicalPath"/>), which is what a host forwards.
+    /// </param>
     public AuthRequest(string method, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(path);
         Method = method.ToUpperInvariant();
+        var hash = path.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            path = path[..hash];
+        }
+
         var question = path.IndexOf('?', StringComparison.Ordinal);
         if (question >= 0)
         {
@@ -87,8 +100,33 @@ public sealed class AuthRequest
     /// <summary>Gets the <c>Authorization</c> header, or null.</summary>
     public string? Authorization => _headers.GetValueOrDefault("authorization");
 
+    /// <summary>
+    /// Gets or sets how the engine turns an assistant id that is not a UUID (a graph id such as <c>"agent"</c>) into the
+    /// assistant's UUID, as the server does before its handlers run: for the <c>assistant_id</c> in an assistant route's
+    /// path and in a run's body (runs, batch items, protocol <c>run.start</c> and <c>input.respond</c>), not for
+    /// <c>POST /assistants</c>. Return the UUID, or null to keep the id as given (as the server does for an id that is no
+    /// graph). When null (the default), values carry the id as given.
+    /// </summary>
+    /// <remarks>A host may answer from a cache, an upstream lookup, or <see cref="AuthRoutes.SystemAssistantId"/> for the graph ids it knows.</remarks>
+    public Func<string, CancellationToken, ValueTask<string?>>? AssistantIdResolver { get; init; }
+
+    /// <summary>
+    /// Gets or sets how the engine reads a stored thread's metadata, for the <c>threads:create</c> event of a thread copy
+    /// (<c>POST /threads/{thread_id}/copy</c>), whose value the server builds from the stored thread. Called with the thread
+    /// id after <c>threads:read</c> allowed; return the metadata, or null when the thread does not exist. A copy request
+    /// without one makes <see cref="Auth.HandleAsync"/> throw <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<JsonObject?>>? ThreadMetadataLoader { get; init; }
+
     /// <summary>Gets the LangGraph route this request matches: which resource and action it touches, and the ids in its path.</summary>
     public AuthRouteMatch Route => _route ??= AuthRoutes.Classify(Method, Path);
+
+    /// <summary>
+    /// Gets the events <see cref="Auth.HandleAsync"/> runs for this request, in order (<c>"resource:action"</c>): every
+    /// event that gates on the server. It depends on the route and, for <c>POST /threads</c> with <c>supersteps</c> and
+    /// protocol commands, on the body. Empty for exempt, refused, unknown and authentication-only requests.
+    /// </summary>
+    public IReadOnlyList<string> Events => AuthRoutes.PlanEvents(this);
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Path}";

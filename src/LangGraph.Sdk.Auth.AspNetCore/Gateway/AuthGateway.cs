@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -18,8 +19,12 @@ namespace LangGraph.Sdk.Auth.AspNetCore.Gateway;
 /// </summary>
 internal sealed class AuthGateway : IDisposable
 {
+    private static readonly GatewayError WebSocketRefused =
+        new(400, "Upgraded connections (WebSockets) are not proxied by the auth gateway: send protocol commands with POST /threads/{thread_id}/commands");
+
     private readonly LangGraphAuthGatewayOptions _options;
     private readonly GatewayEngine _engine;
+    private readonly UpstreamReader _reader;
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _upstream;
     private readonly string _destinationPrefix;
@@ -28,7 +33,6 @@ internal sealed class AuthGateway : IDisposable
     public AuthGateway(Auth auth, IOptions<LangGraphAuthGatewayOptions> options, IHttpForwarder forwarder)
     {
         _options = options.Value;
-        _engine = new GatewayEngine(auth, _options.AllowStudioUsers);
         _forwarder = forwarder;
         _destinationPrefix = _options.Upstream!.AbsoluteUri.TrimEnd('/');
         _requestConfig = new ForwarderRequestConfig { ActivityTimeout = _options.UpstreamActivityTimeout };
@@ -42,15 +46,25 @@ internal sealed class AuthGateway : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(15),
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
         });
+        _reader = new UpstreamReader(_upstream, _destinationPrefix, _options.UpstreamHeaders);
+        _engine = new GatewayEngine(auth, _options.AllowStudioUsers, _reader);
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (!CanonicalPath.TryResolve(request.Method, request.Path.Value, out var match, out var path, out var pathError))
+        if (!CanonicalPath.TryResolve(request, out var match, out var path, out var pathError))
         {
             await GatewayResponses.WriteErrorAsync(context, pathError, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.WebSockets.IsWebSocketRequest || context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true ||
+            request.Headers.ContainsKey("Upgrade"))
+        {
+            // An upgraded connection's frames (a WebSocket's commands) would reach the upstream unchecked: fail closed.
+            await GatewayResponses.WriteErrorAsync(context, WebSocketRefused, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -139,6 +153,7 @@ internal sealed class AuthGateway : IDisposable
             request.Body = new System.IO.MemoryStream(bytes, writable: false);
             request.ContentLength = bytes.Length;
             request.ContentType = "application/json";
+            context.Features.Set<IHttpRequestBodyDetectionFeature>(HasBody.Instance);
         }
 
         await ForwardAsync(context, new GatewayTransformer(_options, path + query, responseCheck, stripMetadata)).ConfigureAwait(false);
@@ -147,28 +162,21 @@ internal sealed class AuthGateway : IDisposable
     /// <summary>Reads the resource upstream and checks its metadata; an absent resource is left to the upstream to answer.</summary>
     private async Task<GatewayError?> PreReadAsync(FilterPlan plan, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, _destinationPrefix + plan.ReadPathAndQuery);
-        foreach (var (name, value) in _options.UpstreamHeaders)
-        {
-            message.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await _upstream.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var (status, json) = await _reader.GetAsync(plan.ReadPathAndQuery!, cancellationToken).ConfigureAwait(false);
+        if (status == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (json is null)
         {
             return new GatewayError(502, "Bad Gateway: the upstream could not be read to check the resource");
         }
 
-        var json = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(json);
-            return FilterMatching.Matches(plan.Filter, plan.Shape, document.RootElement) ? null : plan.NotMatching;
+            return plan.Matches(document.RootElement) ? null : plan.NotMatching;
         }
         catch (JsonException)
         {
@@ -184,6 +192,14 @@ internal sealed class AuthGateway : IDisposable
             var status = context.Response.StatusCode >= 500 ? context.Response.StatusCode : 502;
             await GatewayResponses.WriteErrorAsync(context, new GatewayError(status, "Bad Gateway"), context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Tells YARP the request has a body now, even when the client sent none (a create the handler stamped).</summary>
+    private sealed class HasBody : IHttpRequestBodyDetectionFeature
+    {
+        public static readonly HasBody Instance = new();
+
+        public bool CanHaveBody => true;
     }
 
     private static bool HasDuplicateQueryKey(IQueryCollection query)

@@ -19,11 +19,11 @@ internal static class FilterMatching
 
     /// <summary>
     /// Re-writes a list answer with only the matching entries: a top-level array, or the array under
-    /// <paramref name="listProperty"/>. Entries are written as received, except <c>metadata</c>, which is left out when
+    /// the plan's list property. Entries are written as received, except <c>metadata</c>, which is left out when
     /// <paramref name="stripMetadata"/> (the gateway asked for it only to check it).
     /// </summary>
     /// <returns>The new answer, or null when it is not JSON of the expected shape.</returns>
-    public static byte[]? FilterList(byte[] json, AuthFilter filter, MetadataShape shape, string? listProperty, bool stripMetadata)
+    public static byte[]? FilterList(byte[] json, FilterPlan plan, bool stripMetadata)
     {
         JsonDocument document;
         try
@@ -38,6 +38,7 @@ internal static class FilterMatching
         using (document)
         {
             var root = document.RootElement;
+            var listProperty = plan.ListProperty;
             var buffer = new ArrayBufferWriter<byte>(json.Length);
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -48,7 +49,7 @@ internal static class FilterMatching
                         return null;
                     }
 
-                    WriteMatching(writer, root, filter, shape, stripMetadata);
+                    WriteMatching(writer, root, plan, stripMetadata);
                 }
                 else
                 {
@@ -63,7 +64,7 @@ internal static class FilterMatching
                         if (property.NameEquals(listProperty))
                         {
                             writer.WritePropertyName(property.Name);
-                            WriteMatching(writer, property.Value, filter, shape, stripMetadata);
+                            WriteMatching(writer, property.Value, plan, stripMetadata);
                         }
                         else
                         {
@@ -79,12 +80,12 @@ internal static class FilterMatching
         }
     }
 
-    private static void WriteMatching(Utf8JsonWriter writer, JsonElement array, AuthFilter filter, MetadataShape shape, bool stripMetadata)
+    private static void WriteMatching(Utf8JsonWriter writer, JsonElement array, FilterPlan plan, bool stripMetadata)
     {
         writer.WriteStartArray();
         foreach (var item in array.EnumerateArray())
         {
-            if (!Matches(filter, shape, item))
+            if (!plan.Matches(item))
             {
                 continue;
             }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
 namespace LangGraph.Sdk.Auth.AspNetCore.Gateway;
 
 /// <summary>How the filter a handler returned is enforced for one request.</summary>
@@ -35,11 +38,32 @@ internal enum MetadataShape
     Namespace,
 }
 
-/// <summary>The enforcement of one filter: the step, where to read, what a mismatch answers.</summary>
+/// <summary>
+/// The enforcement of the filters the request's events returned: the step, where to read, what a mismatch answers.
+/// A stored resource must match every filter (a state update's and its read's); a search pushes the first event's.
+/// </summary>
 internal sealed record FilterPlan(
     FilterStep Step,
-    AuthFilter Filter,
+    IReadOnlyList<AuthFilter> Filters,
     MetadataShape Shape,
     GatewayError NotMatching,
     string? ReadPathAndQuery = null,
-    string? ListProperty = null);
+    string? ListProperty = null)
+{
+    /// <summary>Gets the filter a search pushes upstream: the search event's own.</summary>
+    public AuthFilter Filter => Filters[0];
+
+    /// <summary>Whether a returned resource matches every filter.</summary>
+    public bool Matches(JsonElement resource)
+    {
+        foreach (var filter in Filters)
+        {
+            if (!FilterMatching.Matches(filter, Shape, resource))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

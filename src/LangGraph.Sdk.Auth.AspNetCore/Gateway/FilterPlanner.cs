@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LangGraph.Sdk.Auth.AspNetCore.Gateway;
@@ -11,9 +12,9 @@ internal static class FilterPlanner
 {
     public static FilterPlan? Plan(AuthOutcome outcome, JsonElement? body)
     {
-        var filter = outcome.Filter;
         var route = outcome.Route.Route;
-        if (filter is null || filter.Count == 0 || route is null)
+        var filter = Filters(outcome);
+        if (filter.Length == 0 || route is null)
         {
             return null;
         }
@@ -23,9 +24,9 @@ internal static class FilterPlanner
         switch (outcome.Resource)
         {
             case AuthResources.Threads:
-                return Threads(filter, template, route.Method, match.ThreadId, body, outcome.Action);
+                return Threads(filter, outcome.Filter, template, route.Method, match.ThreadId, body, outcome.Action);
             case AuthResources.Assistants:
-                return Assistants(filter, template, route.Method, match.AssistantId, body);
+                return Assistants(filter, outcome.Filter, template, route.Method, match.AssistantId, body);
             case AuthResources.Crons:
                 return outcome.Action switch
                 {
@@ -40,10 +41,32 @@ internal static class FilterPlanner
         }
     }
 
-    private static FilterPlan? Threads(AuthFilter filter, string template, string method, string? threadId, JsonElement? body, string? action)
+    /// <summary>The filters of every event that ran, the first event's first (the engine's sequence, issue 16).</summary>
+    private static AuthFilter[] Filters(AuthOutcome outcome)
+    {
+        var filters = new List<AuthFilter>();
+        if (outcome.Filter is { Count: > 0 } first)
+        {
+            filters.Add(first);
+        }
+
+        foreach (var result in outcome.Events)
+        {
+            if (result.Filter is { Count: > 0 } filter && !ReferenceEquals(filter, outcome.Filter))
+            {
+                filters.Add(filter);
+            }
+        }
+
+        return [.. filters];
+    }
+
+    private static FilterPlan? Threads(AuthFilter[] filter, AuthFilter? first, string template, string method, string? threadId, JsonElement? body, string? action)
     {
         switch (template)
         {
+            case "/threads/search" or "/threads/count" when !ReferenceEquals(filter[0], first):
+                return null;
             case "/threads/search":
                 return new(FilterStep.PushSearch, filter, MetadataShape.Resource, GatewayError.NotFound);
             case "/threads/count":
@@ -63,8 +86,9 @@ internal static class FilterPlanner
                 return new(FilterStep.CheckResponse, filter, MetadataShape.Resource, notFound);
             }
 
+            // A copy's source was read by the engine (its ThreadMetadataLoader): a mismatch is already the server's 409.
             return template == "/threads/{thread_id}/copy"
-                ? new(FilterStep.PreRead, filter, MetadataShape.Resource, new GatewayError(409, "Thread not found"), ThreadPath(threadId))
+                ? null
                 : new(FilterStep.PreRead, filter, MetadataShape.Resource, notFound, ThreadPath(threadId));
         }
 
@@ -75,10 +99,12 @@ internal static class FilterPlanner
             : new(FilterStep.Refuse, filter, MetadataShape.Resource, new GatewayError(404, "Run not found"));
     }
 
-    private static FilterPlan? Assistants(AuthFilter filter, string template, string method, string? assistantId, JsonElement? body)
+    private static FilterPlan? Assistants(AuthFilter[] filter, AuthFilter? first, string template, string method, string? assistantId, JsonElement? body)
     {
         switch (template)
         {
+            case "/assistants/search" or "/assistants/count" when !ReferenceEquals(filter[0], first):
+                return null;
             case "/assistants/search":
                 return new(FilterStep.PushSearch, filter, MetadataShape.Resource, GatewayError.NotFound);
             case "/assistants/count":
@@ -100,7 +126,7 @@ internal static class FilterPlanner
             : new(FilterStep.PreRead, filter, MetadataShape.Resource, notFound, AssistantPath(assistantId));
     }
 
-    private static FilterPlan? Store(AuthFilter filter, AuthOutcome outcome)
+    private static FilterPlan? Store(AuthFilter[] filter, AuthOutcome outcome)
     {
         var notFound = new GatewayError(404, "Item not found");
         return outcome.Value switch

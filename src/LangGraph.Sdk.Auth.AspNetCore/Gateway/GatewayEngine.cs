@@ -16,11 +16,13 @@ internal sealed class GatewayEngine
 
     private readonly Auth _auth;
     private readonly bool _allowStudioUsers;
+    private readonly UpstreamReader _upstream;
 
-    public GatewayEngine(Auth auth, bool allowStudioUsers)
+    public GatewayEngine(Auth auth, bool allowStudioUsers, UpstreamReader upstream)
     {
         _auth = auth;
         _allowStudioUsers = allowStudioUsers;
+        _upstream = upstream;
         if (allowStudioUsers && !auth.EnableStudioAuth)
         {
             auth.EnableStudioAuth = true;
@@ -30,7 +32,10 @@ internal sealed class GatewayEngine
     /// <summary>Which route a canonical path is, by the engine's route table.</summary>
     public static AuthRouteMatch Classify(string method, string path) => AuthRoutes.Classify(method, path);
 
-    /// <summary>Authenticates and authorizes one request (path already canonical, body already parsed strictly).</summary>
+    /// <summary>
+    /// Authenticates and authorizes one request (path already canonical, body already parsed strictly): every event the
+    /// server gates on, with the stored values the engine asks for read upstream (a copy's thread, a graph id's UUID).
+    /// </summary>
     public ValueTask<AuthOutcome> HandleAsync(HttpContext context, string method, string pathAndQuery, JsonElement? body, CancellationToken cancellationToken)
     {
         var request = new AuthRequest(method, pathAndQuery)
@@ -38,6 +43,8 @@ internal sealed class GatewayEngine
             Headers = HeadersOf(context.Request.Headers),
             Body = body,
             Request = context,
+            ThreadMetadataLoader = _upstream.LoadThreadMetadataAsync,
+            AssistantIdResolver = _upstream.ResolveAssistantIdAsync,
         };
         return _auth.HandleAsync(request, cancellationToken);
     }

@@ -102,7 +102,7 @@ internal sealed class GatewayTransformer : HttpTransformer
             try
             {
                 using var document = JsonDocument.Parse(json);
-                return FilterMatching.Matches(plan.Filter, plan.Shape, document.RootElement) ? json : null;
+                return plan.Matches(document.RootElement) ? json : null;
             }
             catch (JsonException)
             {
@@ -110,6 +110,6 @@ internal sealed class GatewayTransformer : HttpTransformer
             }
         }
 
-        return FilterMatching.FilterList(json, plan.Filter, plan.Shape, plan.ListProperty, _stripMetadata);
+        return FilterMatching.FilterList(json, plan, _stripMetadata);
     }
 }

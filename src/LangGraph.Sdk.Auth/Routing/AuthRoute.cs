@@ -9,8 +9,9 @@ namespace LangGraph.Sdk.Auth;
 /// </summary>
 public sealed class AuthRoute
 {
-    internal AuthRoute(string method, string template, string? resource, string? action, AuthRouteKind kind, string? note, Routing.ValueFactory? valueFactory)
+    internal AuthRoute(string method, string template, string? resource, string? action, AuthRouteKind kind, string? note, Routing.ValueFactory? valueFactory, Routing.FollowUp followUp = Routing.FollowUp.None)
     {
+        FollowUp = followUp;
         Method = method;
         Template = template;
         Resource = resource;
@@ -51,6 +52,8 @@ public sealed class AuthRoute
     internal int ActionIndex { get; }
 
     internal Routing.ValueFactory? ValueFactory { get; }
+
+    internal Routing.FollowUp FollowUp { get; }
 
     /// <summary>Gets the event name, <c>"resource:action"</c>, or null.</summary>
     public string? Event => Resource is null ? null : $"{Resource}:{Action}";

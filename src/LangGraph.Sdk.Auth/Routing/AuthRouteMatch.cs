@@ -12,12 +12,19 @@ public readonly struct AuthRouteMatch : IEquatable<AuthRouteMatch>
     private readonly string? _first;
     private readonly string? _second;
 
-    internal AuthRouteMatch(AuthRoute? route, AuthRouteKind kind, string? first, string? second)
+    internal AuthRouteMatch(AuthRoute? route, AuthRouteKind kind, string? first, string? second, string? canonicalPath)
     {
         Route = route;
         Kind = kind;
         _first = first;
         _second = second;
+        CanonicalPath = canonicalPath;
+    }
+
+    internal AuthRouteMatch(AuthHttpException refusal)
+    {
+        Kind = AuthRouteKind.Refused;
+        Refusal = refusal;
     }
 
     /// <summary>Gets the matched route, or null when the path matches none (or is exempt without being a route, as <c>POST /info</c>).</summary>
@@ -25,6 +32,20 @@ public readonly struct AuthRouteMatch : IEquatable<AuthRouteMatch>
 
     /// <summary>Gets how the request is guarded.</summary>
     public AuthRouteKind Kind { get; }
+
+    /// <summary>
+    /// Gets the canonical path the request was classified on (percent-decoded once except <c>/</c>, dot segments resolved,
+    /// absolute-form, query and fragment removed, each segment re-encoded), or null when the target was refused.
+    /// A host must forward exactly this path (with the original query string), never the raw target: the server routes it
+    /// to the route this match names.
+    /// </summary>
+    public string? CanonicalPath { get; }
+
+    /// <summary>Gets whether the request target has no canonical path, see <see cref="AuthRouteKind.Refused"/>.</summary>
+    public bool IsRefused => Kind == AuthRouteKind.Refused;
+
+    /// <summary>Gets why the target was refused, as the answer to give (400 or 404, with a detail), or null when it was not.</summary>
+    public AuthHttpException? Refusal { get; }
 
     /// <summary>Gets whether the request skips authentication and authorization (<c>/info</c>, <c>GET /ui/…</c>).</summary>
     public bool IsExempt => Kind == AuthRouteKind.Exempt;
@@ -50,7 +71,7 @@ public readonly struct AuthRouteMatch : IEquatable<AuthRouteMatch>
     /// <summary>Gets the <c>checkpoint_id</c> in the path, or null.</summary>
     public string? CheckpointId => GetPathParam("checkpoint_id");
 
-    /// <summary>Gets a path parameter by its template name (<c>thread_id</c>, <c>run_id</c>, <c>assistant_id</c>, <c>cron_id</c>, <c>checkpoint_id</c>, <c>namespace</c>, <c>agent</c>, <c>file</c>).</summary>
+    /// <summary>Gets a path parameter, percent-decoded, by its template name (<c>thread_id</c>, <c>run_id</c>, <c>assistant_id</c>, <c>cron_id</c>, <c>checkpoint_id</c>, <c>namespace</c>, <c>agent</c>, <c>file</c>).</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>The value, or null when the route has no such parameter.</returns>
     public string? GetPathParam(string name)
@@ -109,13 +130,15 @@ public readonly struct AuthRouteMatch : IEquatable<AuthRouteMatch>
     /// <inheritdoc />
     public bool Equals(AuthRouteMatch other) =>
         ReferenceEquals(Route, other.Route) && Kind == other.Kind &&
-        string.Equals(_first, other._first, StringComparison.Ordinal) && string.Equals(_second, other._second, StringComparison.Ordinal);
+        string.Equals(_first, other._first, StringComparison.Ordinal) && string.Equals(_second, other._second, StringComparison.Ordinal) &&
+        string.Equals(CanonicalPath, other.CanonicalPath, StringComparison.Ordinal) &&
+        Refusal?.StatusCode == other.Refusal?.StatusCode && string.Equals(Refusal?.Detail, other.Refusal?.Detail, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is AuthRouteMatch other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Route, Kind, _first, _second);
+    public override int GetHashCode() => HashCode.Combine(Route, Kind, _first, _second, CanonicalPath);
 
     /// <summary>Compares two matches.</summary>
     /// <param name="left">The first match.</param>

@@ -14,13 +14,18 @@ namespace LangGraph.Sdk.Auth;
 /// "which handler guards this request?" with <see cref="Classify"/>.
 /// </summary>
 /// <remarks>
-/// Matching is deliberately lenient (literal segments compared case-insensitively, empty segments and a trailing slash
-/// ignored, <c>HEAD</c> treated as <c>GET</c>) so that no request a host routes to a LangGraph endpoint escapes its
-/// handler. The exemptions are strict: exactly <c>/info</c>, and <c>GET /ui</c> or <c>GET /ui/…</c>.
+/// Matching runs on the request target's canonical path (<see cref="AuthRouteMatch.CanonicalPath"/>), as strictly as the
+/// server routes (literal segments case-sensitive, no empty segment, no trailing slash; <c>HEAD</c> treated as
+/// <c>GET</c>), and a host forwards that canonical path, so the route classified is the route the server serves. The
+/// exemptions are strict: exactly <c>/info</c>, and <c>GET /ui</c> or <c>GET /ui/…</c>.
 /// </remarks>
 public static class AuthRoutes
 {
     private const int MaxSegments = 8;
+    private const string RunStart = "run.start";
+    private const string InputRespond = "input.respond";
+    private const string ThreadsReadEvent = AuthResources.Threads + ":" + AuthActions.Read;
+    private const string ProtocolStricter = "The server runs no event here; the engine checks threads:read (stricter), for each caller.";
     private const string NotServedByJs = "Not served by the JS dev server 1.5.1 (404 there); the Python server has it.";
 
     private static readonly AuthRoute InfoRoute;
@@ -34,8 +39,8 @@ public static class AuthRoutes
         void Open(string method, string template, AuthRouteKind kind, string? note = null) =>
             routes.Add(new AuthRoute(method, template, null, null, kind, note, null));
 
-        void Guarded(string method, string template, string resource, string action, ValueFactory factory, string? note = null) =>
-            routes.Add(new AuthRoute(method, template, resource, action, AuthRouteKind.Authorized, note, factory));
+        void Guarded(string method, string template, string resource, string action, ValueFactory factory, string? note = null, FollowUp followUp = FollowUp.None) =>
+            routes.Add(new AuthRoute(method, template, resource, action, AuthRouteKind.Authorized, note, factory, followUp));
 
         const string T = AuthResources.Threads;
         const string A = AuthResources.Assistants;
@@ -62,17 +67,19 @@ public static class AuthRoutes
         Guarded("POST", "/assistants/{assistant_id}/versions", A, AuthActions.Read, AssistantVersions);
 
         // threads
-        Guarded("POST", "/threads", T, AuthActions.Create, ThreadCreate);
+        Guarded("POST", "/threads", T, AuthActions.Create, ThreadCreate,
+            "With supersteps, the server then checks threads:update and threads:read of the new thread.", FollowUp.Supersteps);
         Guarded("POST", "/threads/search", T, AuthActions.Search, ThreadSearch);
         Guarded("POST", "/threads/count", T, AuthActions.Search, ThreadSearch);
         Guarded("GET", "/threads/{thread_id}", T, AuthActions.Read, ThreadRead);
         Guarded("PATCH", "/threads/{thread_id}", T, AuthActions.Update, ThreadUpdate);
         Guarded("DELETE", "/threads/{thread_id}", T, AuthActions.Delete, ThreadDelete);
         Guarded("POST", "/threads/{thread_id}/copy", T, AuthActions.Read, ThreadRead,
-            "The JS server then checks threads:create for the copy, with a value it builds from the stored thread.");
+            "The server then checks threads:create for the copy, with a value it builds from the stored thread (AuthRequest.ThreadMetadataLoader).",
+            FollowUp.Copy);
         Guarded("GET", "/threads/{thread_id}/state", T, AuthActions.Read, ThreadRead);
         Guarded("POST", "/threads/{thread_id}/state", T, AuthActions.Update, ThreadStateUpdate,
-            "The JS server then reads the thread, which checks threads:read as well.");
+            "The server then reads the thread, which checks threads:read as well.", FollowUp.Read);
         Guarded("GET", "/threads/{thread_id}/state/{checkpoint_id}", T, AuthActions.Read, ThreadRead);
         Guarded("POST", "/threads/{thread_id}/state/checkpoint", T, AuthActions.Read, ThreadRead);
         Guarded("GET", "/threads/{thread_id}/history", T, AuthActions.Read, ThreadRead);
@@ -85,7 +92,8 @@ public static class AuthRoutes
         Guarded("POST", "/runs/batch", T, AuthActions.CreateRun, RunBatch,
             "The body is a list of runs: the handler runs once per run, and the first denial wins.");
         Guarded("GET", "/runs/{run_id}/stream", T, AuthActions.Read, ThreadRead);
-        Guarded("GET", "/threads/{thread_id}/runs", T, AuthActions.Search, RunList);
+        Guarded("GET", "/threads/{thread_id}/runs", T, AuthActions.Search, RunList,
+            "The server then reads the thread, which checks threads:read as well.", FollowUp.Read);
         Guarded("POST", "/threads/{thread_id}/runs", T, AuthActions.CreateRun, RunCreate);
         Guarded("POST", "/threads/{thread_id}/runs/stream", T, AuthActions.CreateRun, RunCreate);
         Guarded("POST", "/threads/{thread_id}/runs/wait", T, AuthActions.CreateRun, RunCreate);
@@ -110,9 +118,11 @@ public static class AuthRoutes
 
         // protocol v2
         Guarded("POST", "/threads/{thread_id}/commands", T, AuthActions.Read, ProtocolCommand,
-            "threads:create_run when the command's method is run.start or input.respond, else threads:read.");
-        Guarded("POST", "/threads/{thread_id}/stream/events", T, AuthActions.Read, ThreadRead);
-        Guarded("GET", "/threads/{thread_id}/stream/events", T, AuthActions.Read, ThreadRead);
+            "By the command's method: run.start threads:create_run; input.respond threads:read then threads:create_run; " +
+            "state.get, subscription.subscribe and any other threads:read (the server runs none for the last two: stricter).",
+            FollowUp.CommandRun);
+        Guarded("POST", "/threads/{thread_id}/stream/events", T, AuthActions.Read, ThreadRead, ProtocolStricter);
+        Guarded("GET", "/threads/{thread_id}/stream/events", T, AuthActions.Read, ThreadRead, ProtocolStricter);
 
         // generative UI
         Open("POST", "/ui/{agent}", AuthRouteKind.AuthenticatedOnly);
@@ -137,55 +147,94 @@ public static class AuthRoutes
     /// <summary>Gets every route, with the event that guards it.</summary>
     public static IReadOnlyList<AuthRoute> All { get; }
 
-    /// <summary>Finds the route a request matches, and the ids in its path.</summary>
-    /// <param name="method">The HTTP method (any case).</param>
-    /// <param name="path">The path relative to the API root, without the query string.</param>
-    /// <returns>The match; <see cref="AuthRouteMatch.Route"/> is null when no route matches.</returns>
+    /// <summary>
+    /// Finds the route a request matches, and the ids in its path, on the request target's canonical path (see
+    /// <see cref="AuthRouteMatch.CanonicalPath"/>), or refuses a target that has none.
+    /// </summary>
+    /// <param name="method">The HTTP method (any case; <c>HEAD</c> is matched as <c>GET</c>).</param>
+    /// <param name="path">
+    /// The path relative to the API root: a raw request target (percent-encoded, absolute-form, with a query string or a
+    /// fragment, which are ignored) or a path as a host already decoded it (ASP.NET Core's <c>Request.Path</c>).
+    /// </param>
+    /// <returns>
+    /// The match; <see cref="AuthRouteMatch.Route"/> is null when the canonical path matches no route
+    /// (<see cref="AuthRouteKind.Unknown"/>) or when the target is refused (<see cref="AuthRouteKind.Refused"/>).
+    /// </returns>
+    /// <remarks>
+    /// The canonical path: absolute-form, query and fragment removed; each segment percent-decoded once (an encoded slash
+    /// <c>%2F</c>, a malformed escape, non-UTF-8 bytes, a control character or a backslash is refused with 400); dot
+    /// segments (also encoded ones, <c>%2e</c>) resolved; an empty segment (<c>//</c>, a trailing slash) refused with 404;
+    /// each segment re-encoded so that the server decodes it back to the same segments. Literal segments are then matched
+    /// case-sensitively, as the server does (<c>/Threads</c> is <see cref="AuthRouteKind.Unknown"/>, the server answers 404).
+    /// A host must forward exactly <see cref="AuthRouteMatch.CanonicalPath"/>.
+    /// </remarks>
     public static AuthRouteMatch Classify(string method, string path)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
-        var isGet = method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
-
-        // Exemptions, as strict as the JS middleware: exactly "/info" (any method), and GET "/ui" assets.
-        if (path == "/info")
+        if (!CanonicalPath.TryCreate(path, out var canonical, out var refusal))
         {
-            return new(isGet ? InfoRoute : null, AuthRouteKind.Exempt, null, null);
+            return new AuthRouteMatch(refusal!);
         }
 
-        var isUi = path == "/ui" || path.StartsWith("/ui/", StringComparison.Ordinal);
+        var isGet = method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
+
+        // Exemptions, on the canonical path as the JS middleware checks the decoded one: exactly "/info" (any method),
+        // and GET "/ui" assets ("/uix", which the server also exempts, is not: stricter).
+        if (canonical == "/info")
+        {
+            return new(isGet ? InfoRoute : null, AuthRouteKind.Exempt, null, null, canonical);
+        }
+
+        var isUi = canonical == "/ui" || canonical.StartsWith("/ui/", StringComparison.Ordinal);
         if (isGet && isUi)
         {
-            var asset = Match(UiAssetRoute, path);
-            return asset ?? new AuthRouteMatch(null, AuthRouteKind.Exempt, null, null);
+            var asset = Match(UiAssetRoute, canonical);
+            return asset ?? new AuthRouteMatch(null, AuthRouteKind.Exempt, null, null, canonical);
         }
 
         var key = isGet ? "GET" : method.ToUpperInvariant();
         Span<Range> ranges = stackalloc Range[MaxSegments + 1];
-        var count = path.AsSpan().Split(ranges, '/', StringSplitOptions.RemoveEmptyEntries);
+        var count = canonical.Length == 1 ? 0 : canonical.AsSpan(1).Split(ranges, '/');
         if (count > MaxSegments || !Buckets.TryGetValue((key, count), out var candidates))
         {
-            return default;
+            return Unknown(canonical);
         }
 
         foreach (var route in candidates)
         {
-            if (TryMatch(route, path, ranges[..count], out var first, out var second))
+            if (TryMatch(route, canonical, ranges[..count], out var first, out var second))
             {
-                // An exempt route reached only through lenient matching ("/INFO", "/info/") is not exempt: it needs authentication.
-                return new(route, route.Kind == AuthRouteKind.Exempt ? AuthRouteKind.AuthenticatedOnly : route.Kind, first, second);
+                return new(route, route.Kind, first, second, canonical);
             }
         }
 
-        return default;
+        return Unknown(canonical);
     }
+
+    /// <summary>
+    /// Gets the id of the assistant the server creates for a graph: the UUID v5 of the graph id in the namespace
+    /// <c>6ba7b821-9dad-11d1-80b4-00c04fd430c8</c>. The server resolves a registered graph id to this id before its handlers
+    /// run; an <see cref="AuthRequest.AssistantIdResolver"/> may use it for the graph ids it knows.
+    /// </summary>
+    /// <param name="graphId">The graph id, for example <c>"agent"</c>.</param>
+    /// <returns>The assistant id, a lower-case UUID string.</returns>
+    public static string SystemAssistantId(string graphId)
+    {
+        ArgumentNullException.ThrowIfNull(graphId);
+        return Routing.UuidV5.Create(GraphNamespace, graphId);
+    }
+
+    private static readonly byte[] GraphNamespace = Convert.FromHexString("6ba7b8219dad11d180b400c04fd430c8");
+
+    private static AuthRouteMatch Unknown(string canonical) => new(null, AuthRouteKind.Unknown, null, null, canonical);
 
     private static AuthRouteMatch? Match(AuthRoute route, string path)
     {
         Span<Range> ranges = stackalloc Range[MaxSegments + 1];
-        var count = path.AsSpan().Split(ranges, '/', StringSplitOptions.RemoveEmptyEntries);
+        var count = path.AsSpan(1).Split(ranges, '/');
         return count == route.Segments.Length && TryMatch(route, path, ranges[..count], out var first, out var second)
-            ? new AuthRouteMatch(route, route.Kind, first, second)
+            ? new AuthRouteMatch(route, route.Kind, first, second, path)
             : null;
     }
 
@@ -193,10 +242,11 @@ public static class AuthRoutes
     {
         first = null;
         second = null;
+        var rest = path.AsSpan(1);
         for (var i = 0; i < ranges.Length; i++)
         {
             var segment = route.Segments[i];
-            if (segment[0] != '{' && !path.AsSpan(ranges[i]).Equals(segment, StringComparison.OrdinalIgnoreCase))
+            if (segment[0] != '{' && !rest[ranges[i]].SequenceEqual(segment))
             {
                 return false;
             }
@@ -206,13 +256,14 @@ public static class AuthRoutes
         {
             if (route.Segments[i][0] == '{')
             {
+                var value = Routing.CanonicalPath.DecodeSegment(path.Substring(ranges[i].Start.Value + 1, ranges[i].End.Value - ranges[i].Start.Value));
                 if (first is null)
                 {
-                    first = path[ranges[i]];
+                    first = value;
                 }
                 else
                 {
-                    second = path[ranges[i]];
+                    second = value;
                 }
             }
         }
@@ -493,13 +544,51 @@ public static class AuthRoutes
     private static object ProtocolCommand(AuthRequest request, AuthRouteMatch match, ref int action)
     {
         var body = new JsonBody(request.Body);
-        if (body.String("method") is "run.start" or "input.respond")
+        if (body.String("method") == RunStart)
         {
             action = AuthEvents.CreateRun;
-            var parameters = body.TryGet("params", out var p) ? new JsonBody(p, p.ValueKind == JsonValueKind.Object) : default;
-            return RunFromBody(parameters, match.ThreadId);
+            return CommandRun(body, match);
         }
 
         return new ThreadsRead { ThreadId = match.ThreadId };
+    }
+
+    /// <summary>The run a protocol command starts or resumes, from its <c>params</c>.</summary>
+    internal static RunsCreate CommandRun(JsonBody body, AuthRouteMatch match)
+    {
+        var parameters = body.TryGet("params", out var p) ? new JsonBody(p, p.ValueKind == JsonValueKind.Object) : default;
+        return RunFromBody(parameters, match.ThreadId);
+    }
+
+    /// <summary>The events the server runs after the route's first one, for this request's body.</summary>
+    internal static FollowUp FollowUpOf(AuthRoute route, AuthRequest request) => route.FollowUp switch
+    {
+        FollowUp.Supersteps => new JsonBody(request.Body).TryGet("supersteps", out var steps) &&
+            steps.ValueKind == JsonValueKind.Array && steps.GetArrayLength() > 0 ? FollowUp.Supersteps : FollowUp.None,
+        FollowUp.CommandRun => new JsonBody(request.Body).String("method") == InputRespond ? FollowUp.CommandRun : FollowUp.None,
+        var other => other,
+    };
+
+    /// <summary>The events <see cref="Auth.HandleAsync"/> runs for a request, see <see cref="AuthRequest.Events"/>.</summary>
+    internal static IReadOnlyList<string> PlanEvents(AuthRequest request)
+    {
+        var match = request.Route;
+        if (match.Kind != AuthRouteKind.Authorized)
+        {
+            return [];
+        }
+
+        var route = match.Route!;
+        var first = route.FollowUp == FollowUp.CommandRun && new JsonBody(request.Body).String("method") == RunStart
+            ? $"{AuthResources.Threads}:{AuthActions.CreateRun}"
+            : route.Event!;
+        return FollowUpOf(route, request) switch
+        {
+            FollowUp.Supersteps => [first, $"{AuthResources.Threads}:{AuthActions.Update}", ThreadsReadEvent],
+            FollowUp.Read => [first, ThreadsReadEvent],
+            FollowUp.Copy => [first, $"{AuthResources.Threads}:{AuthActions.Create}"],
+            FollowUp.CommandRun => [first, $"{AuthResources.Threads}:{AuthActions.CreateRun}"],
+            _ => [first],
+        };
     }
 }

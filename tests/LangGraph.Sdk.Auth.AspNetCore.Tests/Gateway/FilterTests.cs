@@ -127,19 +127,6 @@ public sealed class FilterTests
         (await response.Content.ReadAsStringAsync()).Should().Be(AliceThread);
     }
 
-    [Fact]
-    public async Task A_copy_of_another_users_thread_is_409()
-    {
-        await using var host = await GatewayHost.StartAsync();
-        host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, BobThread);
-
-        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/threads/t1/copy"));
-
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await response.Content.ReadAsStringAsync()).Should().Be("""{"detail":"Thread not found"}""");
-        host.Upstream.Requests.Should().OnlyContain(r => r.Method == "GET");
-    }
-
     [Theory]
     [InlineData("PATCH", "/threads/t1", """{"metadata": {}}""")]
     [InlineData("DELETE", "/threads/t1", null)]
@@ -162,7 +149,8 @@ public sealed class FilterTests
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"detail":"Thread with ID t1 not found"}""");
-        host.Upstream.Requests.Select(r => (r.Method, r.Target)).Should().Equal([("GET", "/threads/t1")]);
+        host.Upstream.Requests.Where(r => !r.Target.StartsWith("/assistants/", System.StringComparison.Ordinal))
+            .Select(r => (r.Method, r.Target)).Should().Equal([("GET", "/threads/t1")]);
     }
 
     [Fact]
@@ -228,5 +216,71 @@ public sealed class FilterTests
 
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"items":[{"namespace":["alice","n"],"key":"a","value":{}}]}""");
         JsonNode.Parse(host.Upstream.Single("POST").Body)!["namespace_prefix"]!.ToJsonString().Should().Be("""["alice","n"]""");
+    }
+
+    [Fact]
+    public async Task A_graph_id_reaches_the_handler_as_the_assistants_UUID_looked_up_once_upstream()
+    {
+        const string Uuid = "fe096781-5601-53d2-b2f6-0d3403f7e9ca";
+        string? seen = null;
+        var auth = new Auth()
+            .Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null)
+            .On<RunsCreate>("threads", "create_run", (_, value) =>
+            {
+                seen = value.AssistantId;
+                return null;
+            });
+        await using var host = await GatewayHost.StartAsync(s => s.AddLangGraphAuth(auth));
+        host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, $$"""{"assistant_id":"{{Uuid}}","graph_id":"agent"}""");
+
+        for (var i = 0; i < 2; i++)
+        {
+            (await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/runs/wait", """{"assistant_id": "agent"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        seen.Should().Be(Uuid);
+        host.Upstream.Requests.Count(r => r.Target == "/assistants/agent").Should().Be(1, "the graph id's UUID is cached");
+        JsonNode.Parse(host.Upstream.Requests.First(r => r.Method == "POST").Body)!["assistant_id"]!.GetValue<string>().Should().Be("agent", "the body keeps what the client sent");
+    }
+
+    [Fact]
+    public async Task A_copy_of_another_users_thread_is_409_from_the_engines_read_of_the_source()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, BobThread);
+
+        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/threads/t1/copy"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"detail":"Thread not found"}""");
+        host.Upstream.Requests.Select(r => (r.Method, r.Target)).Should().Equal([("GET", "/threads/t1")]);
+    }
+
+    [Fact]
+    public async Task A_copy_of_ones_own_thread_is_forwarded()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, AliceThread);
+
+        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/threads/t1/copy"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Upstream.Requests.Select(r => (r.Method, r.Target)).Should().Equal([("GET", "/threads/t1"), ("POST", "/threads/t1/copy")]);
+    }
+
+    [Fact]
+    public async Task A_state_update_checks_the_update_and_the_read_filter_against_the_stored_thread()
+    {
+        var auth = new Auth()
+            .Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null)
+            .On<ThreadsUpdate>("threads", "update", (ctx, _) => new AuthFilter { ["owner"] = ctx.User.Identity })
+            .On<ThreadsRead>("threads", "read", (_, _) => new AuthFilter { ["tier"] = "gold" });
+        await using var host = await GatewayHost.StartAsync(s => s.AddLangGraphAuth(auth));
+        host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, AliceThread);
+
+        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/threads/t1/state", """{"values": {}}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound, "the stored thread is alice's but not gold, and the server's read after the update gates");
+        host.Upstream.Requests.Should().OnlyContain(r => r.Method == "GET");
     }
 }

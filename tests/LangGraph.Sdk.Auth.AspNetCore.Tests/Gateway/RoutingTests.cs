@@ -37,10 +37,11 @@ public sealed class RoutingTests
     [InlineData("//threads/search", 404)]
     [InlineData("/threads/search/", 404)]
     [InlineData("/THREADS/search", 404)]
-    [InlineData("/threads%2Fsearch", 404)]
-    [InlineData("/threads%2fsearch", 404)]
+    [InlineData("/threads%2Fsearch", 400)]
+    [InlineData("/threads%2fsearch", 400)]
     [InlineData("/threads\\search", 400)]
-    [InlineData("/threads/%23/state", 404)]
+    [InlineData("/threads/%zz/state", 400)]
+    [InlineData("/threads/search/.", 404)]
     public async Task Ambiguous_paths_are_refused_and_never_forwarded(string target, int status)
     {
         await using var host = await GatewayHost.StartAsync();
@@ -68,6 +69,7 @@ public sealed class RoutingTests
     [InlineData("/threads/x/../search")]
     [InlineData("/threads/%2e/search")]
     [InlineData("/threads/%2E%2E/threads/search")]
+    [InlineData("/threads/search#fragment")]
     public async Task Encoded_letters_and_dot_segments_are_normalised_and_the_classified_path_is_forwarded(string target)
     {
         await using var host = await GatewayHost.StartAsync();
@@ -86,10 +88,11 @@ public sealed class RoutingTests
         await using var host = await GatewayHost.StartAsync();
         host.Upstream.Responder = ctx => FakeUpstream.Json(ctx, 200, """{"metadata":{"owner":"alice"}}""");
 
-        var code = await RawHttp.SendAsync(host.Address, "GET", "/threads/a%20b");
+        (await RawHttp.SendAsync(host.Address, "GET", "/threads/a%20b")).Should().Be(200);
+        (await RawHttp.SendAsync(host.Address, "GET", "/threads/%23")).Should().Be(200);
+        (await RawHttp.SendAsync(host.Address, "GET", $"http://{host.Address.Authority}/threads/t%31")).Should().Be(200);
 
-        code.Should().Be(200);
-        host.Upstream.Single("GET").Target.Should().Be("/threads/a%20b");
+        host.Upstream.Requests.Select(r => r.Target).Should().Equal("/threads/a%20b", "/threads/%23", "/threads/t1");
     }
 
     [Fact]
@@ -128,5 +131,17 @@ public sealed class RoutingTests
         (await host.Client.GetAsync("/ok")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Get, "/ok"))).StatusCode.Should().Be(HttpStatusCode.OK);
         host.Upstream.Requests.Select(r => r.Target).Should().Equal("/ok");
+    }
+
+    [Fact]
+    public async Task A_WebSocket_upgrade_is_refused_because_its_frames_could_not_be_authorized()
+    {
+        await using var host = await GatewayHost.StartAsync();
+
+        var code = await RawHttp.SendAsync(host.Address, "GET", "/threads/t1/stream/events",
+            "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+
+        code.Should().Be(400);
+        host.Upstream.Requests.Should().BeEmpty();
     }
 }

@@ -50,7 +50,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task A_request_body_is_forwarded_whole_and_an_answer_is_not_buffered_by_the_gateway()
+    public async Task An_answer_is_relayed_chunked_not_buffered_by_the_gateway()
     {
         await using var host = await GatewayHost.StartAsync();
         host.Upstream.Responder = async ctx =>
@@ -63,9 +63,10 @@ public sealed class StreamingTests
             }
         };
 
-        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Post, "/runs/stream", """{"assistant_id": "agent"}"""));
+        using var response = await host.Client.SendAsync(
+            GatewayHost.As("alice", HttpMethod.Post, "/runs/stream", """{"assistant_id": "agent"}"""), HttpCompletionOption.ResponseHeadersRead);
 
+        response.Headers.TransferEncodingChunked.Should().BeTrue("a stream is relayed chunk by chunk, not buffered to a length");
         (await response.Content.ReadAsStringAsync()).Should().Be("data: 0\n\ndata: 1\n\ndata: 2\n\n");
-        response.Content.Headers.ContentLength.Should().BeNull("a stream is relayed chunk by chunk, not buffered to a length");
     }
 }

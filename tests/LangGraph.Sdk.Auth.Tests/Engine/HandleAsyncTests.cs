@@ -340,7 +340,7 @@ public sealed class HandleAsyncTests
     }
 
     [Fact]
-    public async Task A_protocol_command_is_a_create_run_when_it_starts_or_resumes_a_run_and_a_read_otherwise()
+    public async Task A_protocol_command_is_a_create_run_when_it_starts_a_run_a_read_then_a_create_run_when_it_resumes_one_and_a_read_otherwise()
     {
         var auth = new Auth().Authenticate(_ => "alice").On<object>("threads", (ctx, value) => new AuthFilter { ["event"] = ctx.Event });
         var path = $"/threads/{Requests.ThreadId}/commands";
@@ -355,7 +355,9 @@ public sealed class HandleAsyncTests
         run.ThreadId.Should().Be(Requests.ThreadId);
         run.AssistantId.Should().Be("agent");
         run.Metadata["m"]!.GetValue<string>().Should().Be("v");
-        respond.Action.Should().Be("create_run");
+        respond.Action.Should().Be("read");
+        respond.Events.Select(e => e.Event).Should().Equal("threads:read", "threads:create_run");
+        respond.Events[1].Value.Should().BeOfType<RunsCreate>().Which.ThreadId.Should().Be(Requests.ThreadId);
         state.Action.Should().Be("read");
         state.Value.Should().BeOfType<ThreadsRead>().Which.ThreadId.Should().Be(Requests.ThreadId);
     }

@@ -13,13 +13,13 @@ public sealed class ValueBuildingTests
         object? captured = null;
         var auth = new Auth().Authenticate(_ => "alice").On<object>((ctx, value) =>
         {
-            captured = value;
+            captured ??= value;
             return true;
         });
 
         var outcome = await auth.HandleAsync(Requests.Make(method, path, body));
 
-        outcome.Value.Should().BeSameAs(captured, "the outcome carries the very value the handler saw");
+        outcome.Value.Should().BeSameAs(captured, "the outcome carries the very value the handler saw first");
         return captured.Should().BeOfType<T>().Subject;
     }
 

@@ -177,7 +177,7 @@ public sealed class AuthRoutesTests
         var match = AuthRoutes.Classify(method, path);
 
         match.IsExempt.Should().BeFalse();
-        match.Kind.Should().BeOneOf(AuthRouteKind.AuthenticatedOnly, AuthRouteKind.Unknown);
+        match.Kind.Should().BeOneOf(AuthRouteKind.AuthenticatedOnly, AuthRouteKind.Unknown, AuthRouteKind.Refused);
     }
 
     [Theory]
@@ -199,14 +199,24 @@ public sealed class AuthRoutesTests
     [Theory]
     [InlineData("get", "/threads/" + T, "threads:read")]
     [InlineData("HEAD", "/threads/" + T, "threads:read")]
-    [InlineData("GET", "/Threads/" + T + "/", "threads:read")]
-    [InlineData("POST", "//threads//search/", "threads:search")]
-    [InlineData("post", "/STORE/ITEMS/SEARCH", "store:search")]
-    public void Matching_is_lenient_so_no_routed_request_escapes_its_handler(string method, string path, string expected)
+    public void The_method_is_matched_in_any_case_and_head_as_get(string method, string path, string expected)
     {
         var match = AuthRoutes.Classify(method, path);
 
         $"{match.Resource}:{match.Action}".Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("GET", "/Threads/" + T, AuthRouteKind.Unknown)]
+    [InlineData("POST", "/STORE/ITEMS/SEARCH", AuthRouteKind.Unknown)]
+    [InlineData("GET", "/threads/" + T + "/", AuthRouteKind.Refused)]
+    [InlineData("POST", "//threads//search/", AuthRouteKind.Refused)]
+    public void Matching_is_as_strict_as_the_server_which_serves_none_of_these(string method, string path, AuthRouteKind expected)
+    {
+        var match = AuthRoutes.Classify(method, path);
+
+        match.Kind.Should().Be(expected);
+        match.Route.Should().BeNull();
     }
 
     [Fact]
