@@ -89,6 +89,13 @@ internal sealed class AuthGateway : IDisposable
 
         using (body)
         {
+            if (StoreNamespace.FindInvalidLabel(match, body.Root) is { } label)
+            {
+                // The server validates namespace labels before any auth event runs.
+                await GatewayResponses.WriteErrorAsync(context, new GatewayError(422, $"Namespace labels cannot be empty or contain periods. Received: {label}"), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var outcome = await _engine.HandleAsync(context, request.Method, path + request.QueryString, body.Root, cancellationToken).ConfigureAwait(false);
             if (!outcome.IsAllowed)
             {

@@ -80,7 +80,10 @@ internal static class FilterPlanner
 
         if (threadId is not null)
         {
-            var notFound = new GatewayError(404, $"Thread with ID {threadId} not found");
+            // The server's own texts: PATCH of a thread says "Thread not found", every other route names the id.
+            var notFound = template == "/threads/{thread_id}" && method == "PATCH"
+                ? new GatewayError(404, "Thread not found")
+                : new GatewayError(404, $"Thread with ID {threadId} not found");
             if (template == "/threads/{thread_id}" && method == "GET")
             {
                 return new(FilterStep.CheckResponse, filter, MetadataShape.Resource, notFound);

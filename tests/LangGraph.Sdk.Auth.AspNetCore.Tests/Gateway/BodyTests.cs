@@ -136,4 +136,18 @@ public sealed class BodyTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         host.Upstream.Single("GET").Target.Should().Be("/store/items?namespace=alice.notes&key=k");
     }
+
+    [Theory]
+    [InlineData("""["alice.x"]""", "alice.x")]
+    [InlineData("""["alice", ""]""", "")]
+    public async Task A_store_namespace_label_that_is_empty_or_has_a_period_is_the_servers_422(string ns, string label)
+    {
+        await using var host = await GatewayHost.StartAsync();
+
+        var response = await host.Client.SendAsync(GatewayHost.As("alice", HttpMethod.Put, "/store/items", $$$"""{"namespace": {{{ns}}}, "key": "k", "value": {}}"""));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        (await response.Content.ReadAsStringAsync()).Should().Be($$"""{"detail":"Namespace labels cannot be empty or contain periods. Received: {{label}}"}""");
+        host.Upstream.Requests.Should().BeEmpty();
+    }
 }

@@ -85,8 +85,7 @@ public sealed class FilterTests
     [Fact]
     public async Task Eq_is_pushed_as_a_value_and_contains_as_an_array()
     {
-        var auth = new Auth()
-            .Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null)
+        var auth = GatewayHost.ApiKeyAuth()
             .On<ThreadsSearch>("threads", "search", (ctx, _) => new AuthFilter
             {
                 ["org"] = FilterCondition.Eq("acme"),
@@ -148,7 +147,9 @@ public sealed class FilterTests
         var response = await host.Client.SendAsync(GatewayHost.As("alice", new HttpMethod(method), path, json));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await response.Content.ReadAsStringAsync()).Should().Be("""{"detail":"Thread with ID t1 not found"}""");
+        (await response.Content.ReadAsStringAsync()).Should().Be(method == "PATCH" && path == "/threads/t1"
+            ? """{"detail":"Thread not found"}"""
+            : """{"detail":"Thread with ID t1 not found"}""");
         host.Upstream.Requests.Where(r => !r.Target.StartsWith("/assistants/", System.StringComparison.Ordinal))
             .Select(r => (r.Method, r.Target)).Should().Equal([("GET", "/threads/t1")]);
     }
@@ -223,8 +224,7 @@ public sealed class FilterTests
     {
         const string Uuid = "fe096781-5601-53d2-b2f6-0d3403f7e9ca";
         string? seen = null;
-        var auth = new Auth()
-            .Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null)
+        var auth = GatewayHost.ApiKeyAuth()
             .On<RunsCreate>("threads", "create_run", (_, value) =>
             {
                 seen = value.AssistantId;
@@ -271,8 +271,7 @@ public sealed class FilterTests
     [Fact]
     public async Task A_state_update_checks_the_update_and_the_read_filter_against_the_stored_thread()
     {
-        var auth = new Auth()
-            .Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null)
+        var auth = GatewayHost.ApiKeyAuth()
             .On<ThreadsUpdate>("threads", "update", (ctx, _) => new AuthFilter { ["owner"] = ctx.User.Identity })
             .On<ThreadsRead>("threads", "read", (_, _) => new AuthFilter { ["tier"] = "gold" });
         await using var host = await GatewayHost.StartAsync(s => s.AddLangGraphAuth(auth));

@@ -56,6 +56,9 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, upstream, address);
     }
 
+    /// <summary>An <see cref="Auth"/> whose identity is the <c>x-api-key</c> header, for tests that add their own <c>On</c> handlers.</summary>
+    public static Auth ApiKeyAuth() => new Auth().Authenticate(r => r.Headers.TryGetValue("x-api-key", out var k) ? k : null);
+
     public static HttpRequestMessage As(string user, HttpMethod method, string path, string? json = null)
     {
         var message = new HttpRequestMessage(method, path);
