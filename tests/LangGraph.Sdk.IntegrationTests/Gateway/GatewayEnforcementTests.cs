@@ -112,24 +112,25 @@ public sealed class GatewayEnforcementTests(GatewayFixture gateway) : IDisposabl
             .Which.GetProperty("metadata").GetProperty("owner").GetString().Should().Be("alice");
     }
 
+    // An encoded slash is refused with 400 (it would not be a separator upstream); the rest is the server's own 404.
     [Theory]
-    [InlineData("POST", "/threads//search")]
-    [InlineData("POST", "/threads/search/")]
-    [InlineData("POST", "/Threads/search")]
-    [InlineData("POST", "/THREADS/SEARCH")]
-    [InlineData("POST", "/threads%2Fsearch")]
-    [InlineData("POST", "/info/..%2Fthreads/search")]
-    [InlineData("POST", "/threads/search%23fragment")]
-    [InlineData("PUT", "/threads")]
-    [InlineData("DELETE", "/store/namespaces")]
-    [InlineData("GET", "/no/such/route")]
-    public async Task Path_tricks_and_unknown_routes_are_refused_with_404_without_credentials_being_asked_or_the_upstream_being_called(string method, string path)
+    [InlineData("POST", "/threads//search", 404)]
+    [InlineData("POST", "/threads/search/", 404)]
+    [InlineData("POST", "/Threads/search", 404)]
+    [InlineData("POST", "/THREADS/SEARCH", 404)]
+    [InlineData("POST", "/threads%2Fsearch", 400)]
+    [InlineData("POST", "/info/..%2Fthreads/search", 400)]
+    [InlineData("POST", "/threads/search%23fragment", 404)]
+    [InlineData("PUT", "/threads", 404)]
+    [InlineData("DELETE", "/store/namespaces", 404)]
+    [InlineData("GET", "/no/such/route", 404)]
+    public async Task Path_tricks_and_unknown_routes_are_refused_by_the_gateway_before_credentials_are_asked_or_the_upstream_called(string method, string path, int status)
     {
         using var anonymous = await SendAsync(new HttpMethod(method), path, null, method is "POST" or "PUT" ? Json(new { }) : null);
         using var asAlice = await SendAsync(new HttpMethod(method), path, Alice, method is "POST" or "PUT" ? Json(new { }) : null);
 
-        anonymous.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        asAlice.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        ((int)anonymous.StatusCode).Should().Be(status);
+        ((int)asAlice.StatusCode).Should().Be(status);
         (await DetailAsync(asAlice)).Should().NotBeNullOrEmpty("the gateway answers {\"detail\": …}, not the upstream's 404 page");
     }
 
