@@ -93,7 +93,7 @@ internal sealed class FaultPlan
         DelayMs = delayMs;
         _streams = new(streams);
         _statusFaults = new(statusFaults);
-        Description = $"post={post} location={(addLocation ? "yes" : "no")} delay={delayMs}ms streams=[{string.Join(", ", _streams)}] status=[{string.Join(", ", _statusFaults.Select(s => s < 0 ? "503" : $"stall {s}ms"))}]";
+        Description = $"post={post} location={(addLocation ? "yes" : "no")} delay={delayMs}ms streams=[{string.Join(", ", _streams)}] status=[{string.Join(", ", _statusFaults.Select(s => s switch { -1 => "503", -2 => "503 Retry-After", _ => $"stall {s}ms" }))}]";
     }
 
     public PostFault Post { get; }
@@ -111,7 +111,7 @@ internal sealed class FaultPlan
 
     public StreamFault NextStreamFault() => _streams.TryDequeue(out var fault) ? fault : new StreamFault.Pass();
 
-    /// <summary>The next status-check fault: negative for a 503, positive for a stall in ms, null for none.</summary>
+    /// <summary>The next status-check fault: -1 for a 503, -2 for a 503 with Retry-After: 1, positive for a stall in ms, null for none.</summary>
     public int? NextStatusFault() => _statusFaults.TryDequeue(out var fault) ? fault : null;
 
     /// <summary>A random plan; every fault stays within the client's default retry and reconnect budgets.</summary>
@@ -162,7 +162,7 @@ internal sealed class FaultPlan
         var status = new List<int>();
         for (var i = rng.Next(3); i > 0; i--)
         {
-            status.Add(rng.Next(2) == 0 ? -1 : rng.Next(100, 700));
+            status.Add(rng.Next(3) switch { 0 => -1, 1 => -2, _ => rng.Next(100, 700) });
         }
 
         return new FaultPlan(post, addLocation, streams, status, rng.Next(5, 60));

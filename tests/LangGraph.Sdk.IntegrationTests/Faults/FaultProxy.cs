@@ -201,7 +201,7 @@ internal sealed partial class FaultProxy : IAsyncDisposable
         {
             if (statusFault < 0)
             {
-                await WriteStatusAsync(stream, 503, "Service Unavailable", "status unavailable", []);
+                await WriteStatusAsync(stream, 503, "Service Unavailable", "status unavailable", statusFault == -2 ? [new("Retry-After", "1")] : []);
                 return;
             }
 
