@@ -20,7 +20,7 @@ namespace LangGraph.Sdk.IntegrationTests.Faults;
 /// (looked up by thread id): drops after N events (reset, FIN, half an event, clean end), failed reconnects, 5xx with
 /// and without Retry-After, stalls, same- and cross-origin 307s, and credentials echoed into error bodies and SSE
 /// error events. It counts requests per route, and a second listener (the "other origin") records whatever reaches it.
-/// Every response closes its connection, so each request is a fresh connection the proxy fully controls.
+/// Connections are kept alive until a fault ends them, so a POST may come on a fresh or a reused (pooled) connection.
 /// </summary>
 internal sealed partial class FaultProxy : IAsyncDisposable
 {
@@ -40,7 +40,9 @@ internal sealed partial class FaultProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _threadRoutes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RawHttpRequest> _otherOriginRequests = new();
+    private readonly ConcurrentDictionary<Socket, bool> _ended = new();
     private readonly List<Task> _loops = [];
+    private int _postsOnReusedConnections;
 
     public FaultProxy(Uri upstream)
     {
@@ -62,6 +64,9 @@ internal sealed partial class FaultProxy : IAsyncDisposable
 
     /// <summary>Requests per route (ids replaced by <c>{id}</c>), for example <c>POST /threads/{id}/runs/stream</c>.</summary>
     public IReadOnlyDictionary<string, int> Routes => _routes;
+
+    /// <summary>POSTs that came on a connection that had already served a request (a pooled, reused connection).</summary>
+    public int PostsOnReusedConnections => Volatile.Read(ref _postsOnReusedConnections);
 
     public void Register(string threadId, FaultPlan plan) => _plans[threadId] = plan;
 
@@ -132,22 +137,43 @@ internal sealed partial class FaultProxy : IAsyncDisposable
     {
         _otherOriginRequests.Enqueue(request);
         var body = "event: metadata\ndata: {\"run_id\":\"00000000-0000-0000-0000-000000000000\",\"attempt\":1}\nid: 0\n\n"u8.ToArray();
-        await WriteHeadAsync(stream, 200, "OK", [new("Content-Type", "text/event-stream"), new("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture))]);
+        await WriteHeadAsync(stream, 200, "OK", [new("Content-Type", "text/event-stream"), new("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture)), new("Connection", "close")]);
         await stream.WriteAsync(body, _stop.Token);
     }
 
+    /// <summary>Serves requests on one connection (keep-alive) until a fault ends it or the client closes it.</summary>
     private async Task HandleAsync(Socket socket)
     {
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var request = await RawHttpRequest.ReadAsync(stream, _stop.Token);
-        if (request is null)
+        try
         {
-            return;
-        }
+            for (var served = 0; !_ended.ContainsKey(socket); served++)
+            {
+                if (await RawHttpRequest.ReadAsync(stream, _stop.Token) is not { } request)
+                {
+                    return;
+                }
 
+                if (served > 0 && request.Method == "POST")
+                {
+                    Interlocked.Increment(ref _postsOnReusedConnections);
+                }
+
+                await HandleOneAsync(stream, socket, request);
+            }
+        }
+        finally
+        {
+            _ended.TryRemove(socket, out _);
+        }
+    }
+
+    private async Task HandleOneAsync(NetworkStream stream, Socket socket, RawHttpRequest request)
+    {
         if (request.Header("Host") is { } host && host.StartsWith("localhost", StringComparison.OrdinalIgnoreCase))
         {
             await AnswerAsOtherOriginAsync(stream, request);
+            End(socket);
             return;
         }
 
@@ -361,9 +387,11 @@ internal sealed partial class FaultProxy : IAsyncDisposable
                 Reset(socket);
                 break;
             case DropMode.Fin:
+                End(socket);
                 socket.Shutdown(SocketShutdown.Send);
                 break;
             case DropMode.HalfEvent:
+                End(socket);
                 await WriteChunkAsync(stream, next.AsMemory(0, next.Length / 2));
                 socket.Shutdown(SocketShutdown.Send);
                 break;
@@ -402,11 +430,15 @@ internal sealed partial class FaultProxy : IAsyncDisposable
         }
     }
 
-    private static void Reset(Socket socket)
+    private void Reset(Socket socket)
     {
+        End(socket);
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
     }
+
+    /// <summary>No further request is served on this connection.</summary>
+    private void End(Socket socket) => _ended[socket] = true;
 
     private Task RedirectAsync(Stream stream, Uri location) =>
         WriteHeadAsync(stream, 307, "Temporary Redirect", [new("Location", location.ToString()), new("Content-Length", "0")]);
@@ -426,7 +458,7 @@ internal sealed partial class FaultProxy : IAsyncDisposable
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
 
-        head.Append("Connection: close\r\n\r\n");
+        head.Append("\r\n");
         await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), _stop.Token);
     }
 

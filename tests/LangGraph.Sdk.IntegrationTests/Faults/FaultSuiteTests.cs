@@ -74,6 +74,7 @@ public sealed class FaultSuiteTests(LangGraphServerFixture server, ITestOutputHe
             output.WriteLine($"route {route.Key}: {route.Value}");
         }
 
+        output.WriteLine($"create POSTs on a reused connection: {proxy.PostsOnReusedConnections}");
         output.WriteLine($"other origin received {proxy.OtherOriginRequests.Count} request(s), {leakedToOtherOrigin} with credentials or a body");
         foreach (var problem in tally.Problems)
         {
