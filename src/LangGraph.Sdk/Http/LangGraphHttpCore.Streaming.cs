@@ -25,10 +25,14 @@ internal sealed partial class LangGraphHttpCore
     /// Sends the request and yields the server-sent events of the response as they arrive.
     /// </summary>
     /// <remarks>
-    /// When the response carries a same-origin <c>Location</c>, a dropped or truncated stream, and a stream that ends
-    /// cleanly while its run is still pending or running, are resumed with <c>GET Location</c> and <c>Last-Event-ID</c>
-    /// (never a new run), with bounded backoff; an event at or before the last id seen is skipped. Without
-    /// <c>Location</c> a drop raises a <see cref="LangGraphException"/> that says how far the stream got.
+    /// A stream ends normally only with an <c>end</c> or <c>error</c> event, or with a clean end of a run that has
+    /// finished. After any other end (a drop, a truncated event, a clean end without <c>end</c>) it is resumed with
+    /// <c>GET</c> and <c>Last-Event-ID</c> (<c>-1</c> when no event was seen yet; never a new run) through the
+    /// response's same-origin <c>Location</c>, or, without one, through the join route of a run created with
+    /// <c>stream_resumable</c>; an event at or before the last id seen is skipped. A resume that brings nothing new ends
+    /// the stream once the run's status says it finished. With no way to resume, a drop raises a
+    /// <see cref="LangGraphException"/> that says how far the stream got, and a clean end asks the run's status: finished
+    /// ends the stream, still running (after the reconnect budget) or a failed check raises that error.
     /// </remarks>
     public async IAsyncEnumerable<StreamPart> StreamAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -134,31 +138,52 @@ internal sealed partial class LangGraphHttpCore
                     attempts = 0;
                 }
 
-                if (dropped is null)
+                if (dropped is null && terminal)
                 {
-                    // A clean end. It is the end of the run unless the server gave a way back and the run may still go on.
-                    if (terminal || location is null || _retryOptions.MaxStreamReconnects == 0
-                        || (reconnected && received == 0 && run?.ThreadId is null)
-                        || !await RunMayBeActiveAsync(run, request.Options, cancellationToken).ConfigureAwait(false))
+                    break; // the run's own end
+                }
+
+                // An early end: a drop, a truncated event, or a clean end without `end` or `error`. Resume from the last
+                // id through the Location, or through the join route of a resumable run; never end quietly.
+                var target = location ?? (settings.Resumable && run?.ThreadId is { } tid ? JoinRoute(tid, run.RunId) : null);
+                if (target is not null && _retryOptions.MaxStreamReconnects > 0)
+                {
+                    if (!IsSameOrigin(target))
                     {
-                        break;
+                        throw new LangGraphException(
+                            $"{(dropped is null ? EarlyEndMessage(source, total, lastId, run, "it ended before its run finished") : DropMessage(source, dropped, total, lastId, run, redactor))}; " +
+                            $"refusing to follow the cross-origin reconnect Location {target.GetLeftPart(UriPartial.Authority)} (the API is at {ApiUrl.GetLeftPart(UriPartial.Authority)}).",
+                            dropped);
                     }
-                }
-                else if (location is null || _retryOptions.MaxStreamReconnects == 0)
-                {
-                    throw new LangGraphException(DropMessage(source, dropped, total, lastId, redactor), dropped);
+
+                    if (dropped is null && reconnected && received == 0)
+                    {
+                        // A replay that brought nothing new: the run is over when the server says so (a stateless run
+                        // has no run route to ask, and its empty replay is the end).
+                        if (run?.ThreadId is null || !await RunIsActiveAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+
+                    (response, attempts) = await ReconnectAsync(request, target, lastId, attempts, source, dropped, total, run, redactor, cancellationToken).ConfigureAwait(false);
+                    reconnected = true;
+                    continue;
                 }
 
-                if (!IsSameOrigin(location))
+                if (dropped is not null)
                 {
-                    throw new LangGraphException(
-                        $"{(dropped is null ? "The event stream of " + source + " ended before its run finished" : DropMessage(source, dropped, total, lastId, redactor))}; " +
-                        $"refusing to follow the cross-origin reconnect Location {location.GetLeftPart(UriPartial.Authority)} (the API is at {ApiUrl.GetLeftPart(UriPartial.Authority)}).",
-                        dropped);
+                    throw new LangGraphException(DropMessage(source, dropped, total, lastId, run, redactor), dropped);
                 }
 
-                (response, attempts) = await ReconnectAsync(request, location, lastId, attempts, source, dropped, total, redactor, cancellationToken).ConfigureAwait(false);
-                reconnected = true;
+                // A clean end with no way back (the JS dev server sends neither `end` nor Location): the end of the run if
+                // the run says it has finished. A stateless run has no run route to ask: its clean end is the end.
+                if (run?.ThreadId is not null)
+                {
+                    await EnsureRunFinishedAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
             }
         }
         finally
@@ -230,13 +255,10 @@ internal sealed partial class LangGraphHttpCore
         response.Content.Headers.ContentLocation?.OriginalString
         ?? (response.Headers.TryGetValues("Content-Location", out var values) ? string.Join(",", values) : null);
 
-    private static string DropMessage(string source, Exception dropped, long events, string? lastId, CredentialRedactor redactor)
-    {
-        var where = $"after {events} event{(events == 1 ? string.Empty : "s")}{(lastId is null ? string.Empty : $" (last event id {lastId})")}";
-        return dropped is SseTruncatedException
-            ? $"The event stream of {source} was truncated {where}: {dropped.Message}"
-            : $"The event stream of {source} was cut off {where}: {redactor.Redact(dropped.Message)}";
-    }
+    private static string DropMessage(string source, Exception dropped, long events, string? lastId, RunLocation? run, CredentialRedactor redactor) =>
+        dropped is SseTruncatedException
+            ? $"The event stream of {source} was truncated {Progress(events, lastId, run)}: {dropped.Message}"
+            : $"The event stream of {source} was cut off {Progress(events, lastId, run)}: {redactor.Redact(dropped.Message)}";
 
     private static LangGraphRequest WithStreamHeaders(LangGraphRequest request, IReadOnlyList<KeyValuePair<string, string>>? methodHeaders, string? lastEventId)
     {
@@ -275,28 +297,70 @@ internal sealed partial class LangGraphHttpCore
         && string.Equals(location.IdnHost, ApiUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
         && location.Port == ApiUrl.Port;
 
-    /// <summary>
-    /// After a clean end without an <c>end</c> or <c>error</c> event: is the run still pending or running? Unknown
-    /// (a stateless run has no run route) counts as yes, and one reconnect then tells.
-    /// </summary>
-    private async Task<bool> RunMayBeActiveAsync(RunLocation? run, LangGraphRequestOptions? options, CancellationToken cancellationToken)
-    {
-        if (run?.ThreadId is not { } threadId)
-        {
-            return true;
-        }
+    /// <summary>The join route of a threaded run's stream, on the API's own origin.</summary>
+    private Uri JoinRoute(string threadId, string runId) =>
+        new($"{_baseUrl}/threads/{UrlPath.Segment(threadId, "threadId")}/runs/{UrlPath.Segment(runId, "runId")}/stream");
 
-        var path = $"/threads/{UrlPath.Segment(threadId, "threadId")}/runs/{UrlPath.Segment(run.RunId, "runId")}";
+    /// <summary>
+    /// Asks whether the run is still pending or running. A failed check (an error status after retries, a lost
+    /// connection) is not taken as "run gone": it raises the partial-stream error, so that a lost tail is never silent.
+    /// </summary>
+    private async Task<bool> RunIsActiveAsync(
+        RunLocation run, LangGraphRequestOptions? options, string source, long total, string? lastId, CredentialRedactor redactor, CancellationToken cancellationToken)
+    {
+        var path = $"/threads/{UrlPath.Segment(run.ThreadId!, "threadId")}/runs/{UrlPath.Segment(run.RunId, "runId")}";
         try
         {
             var current = await SendAsync(new LangGraphRequest(HttpMethod.Get, path, RequestHeadersOnly(options)), LangGraphJsonContext.Default.Run, cancellationToken).ConfigureAwait(false);
             return current.Status == RunStatus.Pending || current.Status == RunStatus.Running;
         }
-        catch (LangGraphApiException)
+        catch (LangGraphException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return false; // the run is gone or hidden: nothing more will come
+            throw new LangGraphException(
+                EarlyEndMessage(source, total, lastId, run, "it ended without an end event and the run's status could not be checked: " + redactor.Redact(ex.Message)), ex);
         }
     }
+
+    /// <summary>
+    /// After a clean end that cannot be resumed: returns when the run has finished (asking again with the reconnect
+    /// backoff while the server has not yet recorded the end), and throws the partial-stream error when it is still
+    /// pending or running after <see cref="LangGraphRetryOptions.MaxStreamReconnects"/> checks.
+    /// </summary>
+    private async Task EnsureRunFinishedAsync(
+        RunLocation run, LangGraphRequestOptions? options, string source, long total, string? lastId, CredentialRedactor redactor, CancellationToken cancellationToken)
+    {
+        for (var check = 0; await RunIsActiveAsync(run, options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false); check++)
+        {
+            if (check >= _retryOptions.MaxStreamReconnects)
+            {
+                throw new LangGraphException(EarlyEndMessage(
+                    source, total, lastId, run, "it ended while the run was still going, and the stream cannot be resumed (the response gave no Location and the run was not created with stream_resumable)"));
+            }
+
+            await Task.Delay(_retryOptions.ReconnectDelay(check + 1), _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How far a stream got: events received, the last event id, and the run when known.</summary>
+    private static string Progress(long events, string? lastId, RunLocation? run)
+    {
+        var where = $"after {events} event{(events == 1 ? string.Empty : "s")}";
+        var details = new List<string>(2);
+        if (lastId is not null)
+        {
+            details.Add($"last event id {lastId}");
+        }
+
+        if (run is not null)
+        {
+            details.Add(run.ThreadId is null ? $"run {run.RunId}" : $"run {run.RunId} on thread {run.ThreadId}");
+        }
+
+        return details.Count == 0 ? where : $"{where} ({string.Join("; ", details)})";
+    }
+
+    private static string EarlyEndMessage(string source, long events, string? lastId, RunLocation? run, string why) =>
+        $"The event stream of {source} is incomplete {Progress(events, lastId, run)}: {why}";
 
     private static LangGraphRequestOptions? RequestHeadersOnly(LangGraphRequestOptions? options)
     {
@@ -315,12 +379,13 @@ internal sealed partial class LangGraphHttpCore
     }
 
     private async Task<(HttpResponseMessage Response, int Attempts)> ReconnectAsync(
-        LangGraphRequest original, Uri location, string? lastId, int attempts, string source, Exception? dropped, long total, CredentialRedactor redactor, CancellationToken cancellationToken)
+        LangGraphRequest original, Uri location, string? lastId, int attempts, string source, Exception? dropped, long total, RunLocation? run, CredentialRedactor redactor, CancellationToken cancellationToken)
     {
+        // No event seen yet: "-1" asks for the run's events from the start, not for the live stream from now on.
         var request = WithStreamHeaders(
             new LangGraphRequest(HttpMethod.Get, original.Path, original.Options) { AbsoluteUrl = location },
             original.MethodHeaders,
-            lastId);
+            lastId ?? "-1");
         var lastError = dropped;
         while (true)
         {
@@ -329,8 +394,8 @@ internal sealed partial class LangGraphHttpCore
             {
                 var why = lastError is null ? "it ended before its run finished" : redactor.Redact(lastError.Message);
                 throw new LangGraphException(
-                    $"The event stream of {source} could not be resumed after {_retryOptions.MaxStreamReconnects} reconnect attempts " +
-                    $"({total} events received{(lastId is null ? string.Empty : $", last event id {lastId}")}): {why}",
+                    $"The event stream of {source} could not be resumed {Progress(total, lastId, run)}: " +
+                    $"{_retryOptions.MaxStreamReconnects} reconnect attempts failed: {why}",
                     lastError);
             }
 

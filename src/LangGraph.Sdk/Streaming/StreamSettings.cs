@@ -18,4 +18,10 @@ internal sealed class StreamSettings
 
     /// <summary>The run being streamed, when the caller knows it (joins); otherwise read from the response headers.</summary>
     public RunLocation? Run { get; init; }
+
+    /// <summary>
+    /// Whether the run was created with <c>stream_resumable</c>: then, without a <c>Location</c>, an early end is resumed
+    /// through the run's join route (<c>GET /threads/{tid}/runs/{rid}/stream</c>) with <c>Last-Event-ID</c>.
+    /// </summary>
+    public bool Resumable { get; init; }
 }

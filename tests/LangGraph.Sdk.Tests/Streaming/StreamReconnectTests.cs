@@ -61,13 +61,13 @@ public class StreamReconnectTests
     }
 
     [Fact]
-    public async Task A_clean_end_before_the_run_finished_is_resumed_after_checking_the_runs_status()
+    public async Task A_clean_end_without_an_end_event_is_resumed_from_the_last_id_before_any_status_check()
     {
         // The official SDKs' open bug (lg#9016): a clean EOF before the end gave a partial stream and no error.
         var handler = new ScriptedHandler(
             ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("running")),
             ScriptedHandler.Sse(Events(2)),
+            ScriptedHandler.Sse(string.Empty),
             ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
         using var client = Client(handler);
 
@@ -76,31 +76,144 @@ public class StreamReconnectTests
         parts.Select(p => p.Id).Should().Equal("0", "1", "2");
         handler.Seen.Select(r => $"{r.Method} {r.PathAndQuery}").Should().Equal(
             "POST /threads/t1/runs/stream",
-            "GET /threads/t1/runs/r1",
+            "GET /threads/t1/runs/r1/stream",
             "GET /threads/t1/runs/r1/stream",
             "GET /threads/t1/runs/r1");
-        handler.Seen[2].Header("Last-Event-ID").Should().Be("1");
+        handler.Seen[1].Header("Last-Event-ID").Should().Be("1");
+        handler.Seen[2].Header("Last-Event-ID").Should().Be("2");
     }
 
     [Fact]
-    public async Task A_clean_end_of_a_finished_run_ends_the_stream_after_one_status_check()
+    public async Task Faults2_a_clean_end_of_a_run_that_already_finished_still_replays_the_lost_tail()
+    {
+        // Defect 2: the status said "success", so the old client stopped at 2 events and lost 2 and 3 (the final state).
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            ScriptedHandler.Sse(Events(2, 3)),
+            ScriptedHandler.Sse(string.Empty),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+        using var client = Client(handler);
+
+        var parts = await CollectAsync(Stream(client));
+
+        parts.Select(p => p.Id).Should().Equal("0", "1", "2", "3");
+        handler.Seen.Count(r => r.Method == "POST").Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task Faults2_a_failed_status_check_raises_the_partial_stream_error_instead_of_ending(HttpStatusCode status)
     {
         var handler = new ScriptedHandler(
             ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            ScriptedHandler.Sse(string.Empty),
+            ScriptedHandler.Json("{\"detail\":\"nope\"}", status));
+        using var client = Client(handler);
+        var parts = new List<StreamPart>();
+
+        var act = () => CollectAsync(Stream(client), parts);
+
+        var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
+        ex.Message.Should().Contain("is incomplete after 2 events (last event id 1; run r1 on thread t1)")
+            .And.Contain("status could not be checked").And.Contain($"HTTP {(int)status}");
+        ex.InnerException.Should().BeAssignableTo<LangGraphApiException>();
+        parts.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_clean_end_of_a_finished_run_ends_the_stream_after_an_empty_replay_and_one_status_check()
+    {
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            ScriptedHandler.Sse(string.Empty),
             ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
-        handler.Seen.Should().HaveCount(2);
+        handler.Seen.Should().HaveCount(3);
     }
 
     [Fact]
-    public async Task Without_Location_a_clean_end_is_the_end_and_costs_no_extra_request()
+    public async Task Faults3_a_drop_before_the_first_event_resumes_from_the_start_with_Last_Event_ID_minus_1()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation));
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(string.Empty, dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            ScriptedHandler.Sse(Events(0, 1) + "event: end\ndata: null\n\n"));
+        using var client = Client(handler);
+
+        var parts = await CollectAsync(Stream(client));
+
+        parts.Select(p => p.Id).Should().Equal("0", "1", "1");
+        handler.Seen[1].Method.Should().Be("GET");
+        handler.Seen[1].Header("Last-Event-ID").Should().Be("-1");
+    }
+
+    [Fact]
+    public async Task Without_Location_a_clean_end_of_a_finished_run_ends_the_stream_after_one_status_check()
+    {
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
+        handler.Seen.Select(r => $"{r.Method} {r.PathAndQuery}").Should().Equal("POST /threads/t1/runs/stream", "GET /threads/t1/runs/r1");
+    }
+
+    [Fact]
+    public async Task Faults4_without_Location_a_clean_end_while_the_run_still_runs_raises_the_partial_stream_error()
+    {
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("running")));
+        using var client = Client(handler);
+        var parts = new List<StreamPart>();
+
+        var act = () => CollectAsync(Stream(client), parts);
+
+        var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
+        ex.Message.Should().Contain("is incomplete after 2 events (last event id 1; run r1 on thread t1)").And.Contain("stream_resumable");
+        parts.Should().HaveCount(2);
+        handler.Seen.Count(r => r.Method == "GET").Should().Be(6, "the status is asked again up to MaxStreamReconnects times, in case the server records the end late");
+        handler.Seen.Count(r => r.Method == "POST").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Without_Location_a_status_that_records_the_end_late_still_ends_the_stream_normally()
+    {
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("running")),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+        using var client = Client(handler);
+
+        (await CollectAsync(Stream(client))).Should().HaveCount(2);
+        handler.Seen.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Faults4_without_Location_a_resumable_run_is_resumed_through_the_join_route()
+    {
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            ScriptedHandler.Sse(Events(2) + "event: end\ndata: null\n\n"));
+        using var client = Client(handler);
+
+        var parts = await CollectAsync(Stream(client, new RunCreateOptions { StreamResumable = true }));
+
+        parts.Select(p => p.Id).Should().Equal("0", "1", "2", "2");
+        handler.Seen.Select(r => $"{r.Method} {r.PathAndQuery}").Should().Equal("POST /threads/t1/runs/stream", "GET /threads/t1/runs/r1/stream");
+        handler.Seen[1].Header("Last-Event-ID").Should().Be("1");
+    }
+
+    [Fact]
+    public async Task Without_Location_a_stateless_clean_end_is_the_end_as_there_is_no_run_to_ask()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0, 1), contentLocation: "/runs/r9"));
+        using var client = Client(handler);
+
+        (await CollectAsync(client.Runs.StreamAsync(null, "agent"))).Should().HaveCount(2);
         handler.Seen.Should().ContainSingle();
     }
 
@@ -185,7 +298,7 @@ public class StreamReconnectTests
         var act = () => CollectAsync(Stream(client), parts);
 
         var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
-        ex.Message.Should().Contain("could not be resumed after 5 reconnect attempts").And.Contain("2 events received, last event id 1");
+        ex.Message.Should().Contain("could not be resumed after 2 events (last event id 1; run r1 on thread t1): 5 reconnect attempts failed");
         parts.Should().HaveCount(2);
         handler.Seen.Count(r => r.Method == "POST").Should().Be(1);
         handler.Seen.Count(r => r.Method == "GET").Should().Be(5);
@@ -345,7 +458,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task OnRunCreated_gets_the_ids_from_Content_Location_before_the_first_event()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation));
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
         using var client = Client(handler);
         var seen = new List<string>();
 
@@ -386,6 +501,7 @@ public class StreamReconnectTests
     {
         var handler = new ScriptedHandler(
             ScriptedHandler.Sse(Events(5), location: StreamLocation),
+            ScriptedHandler.Sse(string.Empty),
             ScriptedHandler.Json(ScriptedHandler.RunJson("interrupted")));
         using var client = Client(handler);
 
@@ -393,6 +509,7 @@ public class StreamReconnectTests
 
         parts.Should().ContainSingle().Which.Id.Should().Be("5");
         handler.Seen[0].Header("Last-Event-ID").Should().Be("4");
-        handler.Seen[1].PathAndQuery.Should().Be("/threads/t1/runs/r1");
+        handler.Seen[1].Header("Last-Event-ID").Should().Be("5");
+        handler.Seen[2].PathAndQuery.Should().Be("/threads/t1/runs/r1");
     }
 }
