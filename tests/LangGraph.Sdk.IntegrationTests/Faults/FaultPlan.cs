@@ -114,11 +114,16 @@ internal sealed class FaultPlan
     /// <summary>The next status-check fault: -1 for a 503, -2 for a 503 with Retry-After: 1, positive for a stall in ms, null for none.</summary>
     public int? NextStatusFault() => _statusFaults.TryDequeue(out var fault) ? fault : null;
 
-    /// <summary>A random plan; every fault stays within the client's default retry and reconnect budgets.</summary>
-    public static FaultPlan Random(Random rng)
+    /// <summary>
+    /// A random plan; every fault stays within the client's default retry and reconnect budgets. The first runs cover
+    /// each POST fault once and each drop mode before the first event, later, and later without Location, whatever the seed.
+    /// </summary>
+    public static FaultPlan Random(Random rng, int index)
     {
+        var postFaults = Enum.GetValues<PostFault>();
+        var dropModes = Enum.GetValues<DropMode>();
         var roll = rng.Next(100);
-        var post = roll switch
+        var post = index < postFaults.Length ? postFaults[index] : roll switch
         {
             < 62 => PostFault.None,
             < 66 => PostFault.Stall,
@@ -132,10 +137,19 @@ internal sealed class FaultPlan
             < 94 => PostFault.EchoCredentialsIn500,
             _ => PostFault.EchoCredentialsInErrorEvent,
         };
-        var addLocation = rng.Next(100) >= 12;
+        var covering = index - postFaults.Length;
+        var addLocation = covering < 2 * dropModes.Length || (covering >= 3 * dropModes.Length && rng.Next(100) >= 12);
         var streams = new List<StreamFault>();
         var drops = rng.Next(1, 4);
         var refusalsLeft = 2; // with at most one event-less drop, the reconnect budget (five in a row) is never spent
+        if (covering >= 0 && covering < 3 * dropModes.Length)
+        {
+            // Each drop mode: before the first event, later, and later without Location.
+            post = PostFault.None;
+            streams.Add(new StreamFault.Drop(covering < dropModes.Length ? 0 : rng.Next(1, 8), dropModes[covering % dropModes.Length]));
+            drops--;
+        }
+
         for (var i = 0; i < drops; i++)
         {
             if (i > 0)

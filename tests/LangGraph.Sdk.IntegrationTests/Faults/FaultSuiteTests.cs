@@ -38,7 +38,7 @@ public sealed class FaultSuiteTests(LangGraphServerFixture server, ITestOutputHe
         var runs = int.TryParse(Environment.GetEnvironmentVariable("LANGGRAPH_FAULT_RUNS"), CultureInfo.InvariantCulture, out var r) ? r : 60;
         output.WriteLine($"faults: seed {seed} (replay with LANGGRAPH_FAULT_SEED={seed})");
         var rng = new Random(seed);
-        var plans = Enumerable.Range(0, runs).Select(_ => FaultPlan.Random(rng)).ToList();
+        var plans = Enumerable.Range(0, runs).Select(i => FaultPlan.Random(rng, i)).ToList();
 
         await using var proxy = new FaultProxy(server.Url);
         using var direct = server.CreateClient();
