@@ -76,8 +76,8 @@ internal abstract record StreamFault
     /// <summary>Reset a reconnect's connection without forwarding it.</summary>
     public sealed record RefuseReset : StreamFault;
 
-    /// <summary>Wait before the response headers, then forward.</summary>
-    public sealed record Stall(int Milliseconds) : StreamFault;
+    /// <summary>Wait before forwarding, then forward untouched or with the <paramref name="Then"/> fault.</summary>
+    public sealed record Stall(int Milliseconds, StreamFault? Then = null) : StreamFault;
 }
 
 /// <summary>One run's faults, looked up by its thread id.</summary>

@@ -217,7 +217,7 @@ internal sealed partial class FaultProxy : IAsyncDisposable
                     return;
                 case StreamFault.Stall stall:
                     await Task.Delay(stall.Milliseconds, _stop.Token);
-                    fault = new StreamFault.Pass();
+                    fault = stall.Then ?? new StreamFault.Pass();
                     break;
             }
 

@@ -42,13 +42,7 @@ public sealed class FaultSuiteTests(LangGraphServerFixture server, ITestOutputHe
 
         await using var proxy = new FaultProxy(server.Url);
         using var direct = server.CreateClient();
-        using var faulted = server.CreateClient(configure: o =>
-        {
-            o.ApiUrl = proxy.Url;
-            o.ApiKey = ApiKey;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
-            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
-        });
+        using var faulted = FaultedClient(proxy);
 
         var tally = new Tally();
         var watch = Stopwatch.StartNew();
@@ -89,6 +83,45 @@ public sealed class FaultSuiteTests(LangGraphServerFixture server, ITestOutputHe
         (tally.Lost + tally.Duplicated + tally.Reordered + tally.DuplicateRuns + tally.Leaks + tally.Unrecovered).Should().Be(0, line);
         tally.Compared.Should().BeGreaterThanOrEqualTo(runs / 2, "most runs are resumable streams compared with a clean join");
     }
+
+    [Fact]
+    public async Task A_replay_cut_before_its_first_event_after_the_run_finished_is_not_taken_for_the_end()
+    {
+        // The first connection ends cleanly after 3 of 10 events; the reconnect waits until the run has finished, and is
+        // then cut (cleanly, or half-way through an event) before its first event. The rest must still come.
+        await using var proxy = new FaultProxy(server.Url);
+        using var direct = server.CreateClient();
+        using var faulted = FaultedClient(proxy);
+        var tally = new Tally();
+        var modes = new[] { DropMode.CleanEnd, DropMode.HalfEventCleanEnd };
+
+        for (var i = 0; i < modes.Length; i++)
+        {
+            var plan = new FaultPlan(
+                PostFault.None,
+                addLocation: true,
+                [new StreamFault.Drop(3, DropMode.CleanEnd), new StreamFault.Stall(1500, new StreamFault.Drop(0, modes[i]))],
+                statusFaults: [],
+                delayMs: 5);
+            await RunOneAsync(i, plan, proxy, direct, faulted, tally);
+        }
+
+        foreach (var problem in tally.Problems)
+        {
+            output.WriteLine(problem);
+        }
+
+        tally.Compared.Should().Be(modes.Length);
+        (tally.Lost + tally.Duplicated + tally.Unrecovered).Should().Be(0);
+    }
+
+    private LangGraphClient FaultedClient(FaultProxy proxy) => server.CreateClient(configure: o =>
+    {
+        o.ApiUrl = proxy.Url;
+        o.ApiKey = ApiKey;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
+        o.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
+    });
 
     private static async Task RunOneAsync(int index, FaultPlan plan, FaultProxy proxy, LangGraphClient direct, LangGraphClient faulted, Tally tally)
     {
