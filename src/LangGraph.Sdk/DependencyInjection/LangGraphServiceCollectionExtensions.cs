@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using LangGraph.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,8 @@ public static class LangGraphServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LangGraphClientOptions>, LangGraphClientOptionsValidator>();
         return services
             .AddHttpClient<LangGraphClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The primary handler follows no redirects, as the client's own does: credentials never leave the API's origin.
+            .ConfigurePrimaryHttpMessageHandler(LangGraphHttpCore.CreateHandler)
             .AddTypedClient((httpClient, provider) =>
                 new LangGraphClient(provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value, httpClient));
     }

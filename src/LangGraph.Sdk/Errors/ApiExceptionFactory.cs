@@ -13,8 +13,9 @@ internal static class ApiExceptionFactory
     public static LangGraphApiException Create(
         int statusCode, string? reasonPhrase, string method, string target, string? body, string? requestId, CredentialRedactor redactor)
     {
-        body = string.IsNullOrEmpty(body) ? null : redactor.Redact(body);
-        var detail = ExtractDetail(body);
+        body = string.IsNullOrEmpty(body) ? null : RedactDecoded(redactor.Redact(body), redactor);
+        // Redacted again once parsed: a JSON-escaped secret the raw body hid (\u002B, \/) is literal in the detail.
+        var detail = ExtractDetail(body) is { } extracted ? redactor.Redact(extracted) : null;
         var reason = string.IsNullOrEmpty(reasonPhrase) ? ReasonPhrase(statusCode) : reasonPhrase;
         var message = $"HTTP {statusCode} ({reason}) from {method} {target}: {detail ?? reason}";
         if (!string.IsNullOrEmpty(requestId))
@@ -29,6 +30,54 @@ internal static class ApiExceptionFactory
             409 => new LangGraphConflictException(message, detail, body, requestId),
             _ => new LangGraphApiException(message, statusCode, detail, body, requestId),
         };
+    }
+
+    /// <summary>
+    /// A JSON body in which a credential hides behind escapes the raw text does not show (<c>\u006c…</c>) is written
+    /// again with its strings redacted; any other body is kept as it is.
+    /// </summary>
+    private static string RedactDecoded(string body, CredentialRedactor redactor)
+    {
+        var trimmed = body.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || trimmed[0] is not ('{' or '['))
+        {
+            return body;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var original = document.RootElement.GetRawText();
+            var rewritten = redactor.RedactJson(document.RootElement).GetRawText();
+            return rewritten == original ? body : rewritten;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    /// <summary>
+    /// The error for a 3xx answer, which the client never follows: it names the redirect's target and, for another
+    /// origin, both origins.
+    /// </summary>
+    public static LangGraphApiException Redirect(
+        int statusCode, string? reasonPhrase, string method, string target, Uri? location, Uri apiUrl, string? requestId, CredentialRedactor redactor)
+    {
+        var reason = string.IsNullOrEmpty(reasonPhrase) ? ReasonPhrase(statusCode) : reasonPhrase;
+        var apiOrigin = apiUrl.GetLeftPart(UriPartial.Authority);
+        var detail = location is null
+            ? "a redirect without a Location; the client follows no redirects"
+            : LangGraphHttpCore.SameOrigin(location, apiUrl)
+                ? $"a redirect to {location.GetLeftPart(UriPartial.Path)}; the client follows no redirects (set ApiUrl to the address the server redirects to)"
+                : $"a redirect to another origin, {location.GetLeftPart(UriPartial.Authority)}, than the API's, {apiOrigin}; the client follows no redirects, so that no credential leaves the API's origin";
+        var message = $"HTTP {statusCode} ({reason}) from {method} {target}: {detail}";
+        if (!string.IsNullOrEmpty(requestId))
+        {
+            message += $" (request id {requestId})";
+        }
+
+        return new LangGraphApiException(redactor.Redact(message), statusCode, redactor.Redact(detail), responseBody: null, requestId);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using LangGraph.Sdk.Http;
 
 namespace LangGraph.Sdk.Errors;
 
@@ -11,16 +12,26 @@ namespace LangGraph.Sdk.Errors;
 internal static class RunErrors
 {
     /// <summary>Returns the exception for a waited-on result that carries <c>__error__</c>, or null.</summary>
-    public static LangGraphRunException? FromResult(JsonElement result, string? runId, string? threadId) =>
+    public static LangGraphRunException? FromResult(JsonElement result, string? runId, string? threadId, CredentialRedactor? redactor = null) =>
         result.ValueKind == JsonValueKind.Object && result.TryGetProperty("__error__", out var error) && error.ValueKind != JsonValueKind.Null
-            ? FromError(error, runId, threadId)
+            ? FromError(error, runId, threadId, redactor)
             : null;
 
-    /// <summary>Returns the exception for an <c>error</c> payload.</summary>
-    public static LangGraphRunException FromError(JsonElement error, string? runId, string? threadId)
+    /// <summary>
+    /// Returns the exception for an <c>error</c> payload. With a redactor, credentials a server echoed are masked in the
+    /// payload, and in the name and message read from it (after parsing, so that JSON-escaped forms are caught too).
+    /// </summary>
+    public static LangGraphRunException FromError(JsonElement error, string? runId, string? threadId, CredentialRedactor? redactor = null)
     {
+        if (redactor is not null)
+        {
+            error = redactor.RedactJson(error);
+        }
+
         var (name, message) = Read(error);
-        return new LangGraphRunException(name, message, runId, threadId, error);
+        return redactor is null
+            ? new LangGraphRunException(name, message, runId, threadId, error)
+            : new LangGraphRunException(redactor.Redact(name), redactor.Redact(message), runId, threadId, error);
     }
 
     /// <summary>Reads the error name and message of an error payload (the JS server's double wrapping undone).</summary>

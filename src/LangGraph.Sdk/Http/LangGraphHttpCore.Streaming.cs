@@ -121,6 +121,12 @@ internal sealed partial class LangGraphHttpCore
                             lastId = part.Id ?? lastId;
                             received++;
                             total++;
+                            if (part.Event == "error" || part.Event.StartsWith("error|", StringComparison.Ordinal))
+                            {
+                                // A server may echo credentials into a run's error: the caller sees them masked.
+                                part = part with { Data = redactor.RedactJson(part.Data) };
+                            }
+
                             if (part.Event is "error" or "end")
                             {
                                 terminal = true;
@@ -193,7 +199,7 @@ internal sealed partial class LangGraphHttpCore
 
         if (error is { } failed && settings.ThrowOnError)
         {
-            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId);
+            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor);
         }
     }
 
@@ -292,10 +298,7 @@ internal sealed partial class LangGraphHttpCore
         }
     }
 
-    private bool IsSameOrigin(Uri location) =>
-        string.Equals(location.Scheme, ApiUrl.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(location.IdnHost, ApiUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && location.Port == ApiUrl.Port;
+    private bool IsSameOrigin(Uri location) => SameOrigin(location, ApiUrl);
 
     /// <summary>The join route of a threaded run's stream, on the API's own origin.</summary>
     private Uri JoinRoute(string threadId, string runId) =>

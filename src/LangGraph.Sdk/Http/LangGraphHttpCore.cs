@@ -49,8 +49,9 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
         _ownsHttpClient = httpClient is null;
         // MaxResponseDrainSize 0: a stream the caller stops reading closes its connection at once instead of being
-        // drained in the background (up to 2 s), so the server sees the disconnect without delay.
-        _httpClient = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0 })
+        // drained in the background (up to 2 s), so the server sees the disconnect without delay. AllowAutoRedirect
+        // false: a redirect would carry the API key, cookies and the run body to wherever it points.
+        _httpClient = httpClient ?? new HttpClient(CreateHandler())
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -100,11 +101,26 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     public Uri ApiUrl { get; }
 
+    /// <summary>The handler of a client-owned HttpClient (and of the one registered for dependency injection): it follows no redirects.</summary>
+    internal static SocketsHttpHandler CreateHandler() =>
+        new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0, AllowAutoRedirect = false };
+
+    /// <summary>Whether two URLs share scheme, host and port.</summary>
+    internal static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
     /// <summary>Gets the serializer options for user payloads.</summary>
     public JsonSerializerOptions UserJsonOptions { get; }
 
     /// <summary>Gets the headers sent on every request (User-Agent, default headers, API key).</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders => _defaultHeaders;
+
+    /// <summary>The redactor of a call: the client's credentials and the call's own sensitive headers.</summary>
+    internal CredentialRedactor RedactorFor(LangGraphRequestOptions? options) => _redactor.With(options?.Headers);
 
     /// <summary>Creates a body writer that uses the user's serializer options.</summary>
     public JsonBody CreateBody() => new(UserJsonOptions);
@@ -278,7 +294,18 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             }
         }
 
-        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var sentTo = message.RequestUri!;
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, sentTo))
+        {
+            // A caller-supplied HttpClient followed a redirect to another origin: refuse its answer.
+            response.Dispose();
+            throw new LangGraphException(
+                $"{request.Method.Method} {Origin(sentTo)}{sentTo.AbsolutePath} was redirected to another origin, {Origin(answeredBy)}, and the HttpClient followed it " +
+                $"(the API is at {Origin(ApiUrl)}). Its answer is refused; give the LangGraph client an HttpClient whose handler has AllowAutoRedirect = false, so that no credential can follow a redirect.");
+        }
+
+        return response;
     }
 
     private string BuildUrl(LangGraphRequest request)
@@ -316,6 +343,14 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         }
 
         var redactor = _redactor.With(request.Options?.Headers);
+        var requestId = response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            // Redirects are never followed: the API key, cookies and a run's body must not go to wherever they point.
+            var target = response.Headers.Location is { } location ? new Uri(new Uri(BuildUrl(request)), location) : null;
+            throw ApiExceptionFactory.Redirect((int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), target, ApiUrl, requestId, redactor);
+        }
+
         string? body = null;
         try
         {
@@ -332,7 +367,6 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             // The status is what matters; a body we cannot read is reported as missing.
         }
 
-        var requestId = response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
         throw ApiExceptionFactory.Create(
             (int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), body, requestId, redactor);
     }

@@ -153,7 +153,7 @@ public class RunsClient
                 options?.OnRunCreated?.Invoke(metadata);
             },
             cancellationToken).ConfigureAwait(false);
-        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, created?.RunId, created?.ThreadId ?? threadId) is { } failed
+        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, created?.RunId, created?.ThreadId ?? threadId, _core.RedactorFor(options)) is { } failed
             ? throw failed
             : result;
     }
@@ -251,7 +251,7 @@ public class RunsClient
 
         var request = new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId) + "/join", options) { Query = query };
         var result = await _core.LongPollAsync(request, onRunCreated: null, cancellationToken).ConfigureAwait(false);
-        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, runId, threadId) is { } failed ? throw failed : result;
+        return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, runId, threadId, _core.RedactorFor(options)) is { } failed ? throw failed : result;
     }
 
     /// <summary>
