@@ -205,6 +205,30 @@ public sealed class MalformedResponseCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_64_MB_error_body_is_not_read_past_what_the_message_keeps()
+    {
+        const int size = 64 * 1024 * 1024;
+        await using var server = new RawHttpServer(async (_, c) =>
+        {
+            await c.HeadAsync(500, "Internal Server Error", "Content-Type: text/plain", $"Content-Length: {size}");
+            var block = Encoding.ASCII.GetBytes(new string('e', 1024 * 1024));
+            for (var sent = 0; sent < size; sent += block.Length)
+            {
+                await c.WriteAsync(block);
+            }
+        });
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var ex = await StreamFailsAsync<LangGraphApiException>(server);
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"64 MB error body: {allocated / (1024 * 1024)} MB allocated, message of {ex.Message.Length} characters");
+        ex.StatusCode.Should().Be(500);
+        ex.Message.Should().Contain("eeee");
+        allocated.Should().BeLessThan(32L * 1024 * 1024, "only the kept part of an error body is read");
+    }
+
+    [Fact]
     public async Task A_truncated_chunked_stream_without_Location_says_how_far_it_got()
     {
         await using var server = new RawHttpServer(async (_, c) =>
