@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.Versioning;
 using System.Threading;
 using System.Threading.Tasks;
@@ -218,7 +219,8 @@ public sealed class FaultSuiteTests(LangGraphServerFixture server, ITestOutputHe
 
     private static void WriteReport(string line)
     {
-        var framework = AppContext.TargetFrameworkName is { } name ? new FrameworkName(name) : null;
+        // The test assembly's framework (AppContext.TargetFrameworkName is the test host's).
+        var framework = typeof(FaultSuiteTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName is { } name ? new FrameworkName(name) : null;
         var tfm = framework is null ? "unknown" : $"net{framework.Version.Major}.{framework.Version.Minor}";
         var directory = Environment.GetEnvironmentVariable("LANGGRAPH_FAULT_REPORT_DIR") is { Length: > 0 } dir ? dir : AppContext.BaseDirectory;
         Directory.CreateDirectory(directory);
