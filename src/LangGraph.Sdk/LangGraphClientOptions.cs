@@ -68,6 +68,17 @@ public sealed class LangGraphClientOptions
     /// </value>
     public JsonSerializerOptions? JsonSerializerOptions { get; set; }
 
+    /// <summary>The default of <see cref="MaxStreamEventSize"/>: 16 MB.</summary>
+    public const int DefaultMaxStreamEventSize = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the largest server-sent event a stream accepts, in bytes (its <c>event:</c>, <c>data:</c> and
+    /// <c>id:</c> lines together). A larger event stops the stream with a <see cref="LangGraphException"/> instead of
+    /// being buffered whole.
+    /// </summary>
+    /// <value>The default value is 16 MB (<see cref="DefaultMaxStreamEventSize"/>), far above real events. At least 1024.</value>
+    public int MaxStreamEventSize { get; set; } = DefaultMaxStreamEventSize;
+
     /// <summary>
     /// Gets or sets a product token appended to the <c>User-Agent</c> header, for example <c>"my-app/1.2"</c>.
     /// </summary>
@@ -125,6 +136,11 @@ public sealed class LangGraphClientOptions
             errors.Add("LangGraphClientOptions.UserAgent must not contain line breaks.");
         }
 
+        if (MaxStreamEventSize < 1024)
+        {
+            errors.Add($"LangGraphClientOptions.MaxStreamEventSize must be at least 1024 bytes, but was {MaxStreamEventSize.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
         Retry.AddValidationErrors(errors);
         return errors;
     }
@@ -150,6 +166,7 @@ public sealed class LangGraphClientOptions
             Timeout = Timeout,
             JsonSerializerOptions = JsonSerializerOptions,
             UserAgent = UserAgent,
+            MaxStreamEventSize = MaxStreamEventSize,
         };
         foreach (var header in DefaultHeaders)
         {

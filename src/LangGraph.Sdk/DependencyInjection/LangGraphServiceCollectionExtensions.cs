@@ -32,7 +32,7 @@ public static class LangGraphServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="LangGraphClient"/> with options read from a configuration section: <c>ApiUrl</c>, <c>ApiKey</c>,
-    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>,
+    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>, <c>MaxStreamEventSize</c> (bytes),
     /// <c>DefaultHeaders:{name}</c> and <c>Retry:{Enabled|MaxRetryAttempts|BaseDelay|MaxDelay|UseJitter|MaxRetryAfter|MaxStreamReconnects}</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -82,6 +82,13 @@ public static class LangGraphServiceCollectionExtensions
         if (section["UserAgent"] is { Length: > 0 } userAgent)
         {
             options.UserAgent = userAgent;
+        }
+
+        if (section["MaxStreamEventSize"] is { Length: > 0 } maxEvent)
+        {
+            options.MaxStreamEventSize = int.TryParse(maxEvent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
+                ? size
+                : throw Invalid("MaxStreamEventSize", maxEvent, "a whole number of bytes");
         }
 
         foreach (var header in section.GetSection("DefaultHeaders").GetChildren().Where(h => h.Value is not null))

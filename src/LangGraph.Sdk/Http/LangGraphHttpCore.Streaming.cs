@@ -78,7 +78,7 @@ internal sealed partial class LangGraphHttpCore
                 var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 await using (body.ConfigureAwait(false))
                 {
-                    var events = SseReader.ReadAsync(body, source, redactor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    var events = SseReader.ReadAsync(body, source, redactor, _maxStreamEventSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     await using (events.ConfigureAwait(false))
                     {
                         while (true)
@@ -151,7 +151,9 @@ internal sealed partial class LangGraphHttpCore
 
                 // An early end: a drop, a truncated event, or a clean end without `end` or `error`. Resume from the last
                 // id through the Location, or through the join route of a resumable run; never end quietly.
-                var target = location ?? (settings.Resumable && run?.ThreadId is { } tid ? JoinRoute(tid, run.RunId) : null);
+                // Events without ids (stateless streams) cannot be resumed after: a replay could not be told from new events.
+                var resumable = lastId is not null || total == 0;
+                var target = !resumable ? null : location ?? (settings.Resumable && run?.ThreadId is { } tid ? JoinRoute(tid, run.RunId) : null);
                 if (target is not null && _retryOptions.MaxStreamReconnects > 0)
                 {
                     if (!IsSameOrigin(target))
@@ -237,7 +239,8 @@ internal sealed partial class LangGraphHttpCore
                         : !IsSameOrigin(location) ? " (its cross-origin reconnect Location was refused)"
                         : $" (after {reconnects} reconnects)";
                     throw new LangGraphException(
-                        $"The connection was lost while waiting for the result of {Describe(request)}{why}: {_redactor.With(request.Options?.Headers).Redact(ex.Message)}", ex);
+                        $"The connection was lost while waiting for the result of {Describe(request)}{why}: the server received the request{RunCreated(RunLocation.Parse(ContentLocation(response)))}: " +
+                        _redactor.With(request.Options?.Headers).Redact(ex.Message), ex);
                 }
 
                 // Only the original headers go with the GET: no body, so no Content-Type or Content-Length.

@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Serialization;
+using LangGraph.Sdk.Streaming;
 using Polly;
 
 namespace LangGraph.Sdk.Http;
@@ -23,6 +24,10 @@ namespace LangGraph.Sdk.Http;
 internal sealed partial class LangGraphHttpCore : IDisposable
 {
     private const int MaxErrorBodyChars = 64 * 1024;
+
+    // Enough bytes for MaxErrorBodyChars characters at three UTF-8 bytes each, and a margin so that a secret cut at the
+    // end of what is read lies past the characters kept. The rest of an error body is never read.
+    private const int MaxErrorBodyBytes = (3 * MaxErrorBodyChars) + 4096;
 
     private static readonly string[] ContentHeaderNames =
     [
@@ -40,6 +45,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     private readonly bool _retriesEnabled;
     private readonly TimeProvider _timeProvider;
     private readonly LangGraphRetryOptions _retryOptions;
+    private readonly int _maxStreamEventSize;
 
     public LangGraphHttpCore(LangGraphClientOptions options, HttpClient? httpClient, TimeProvider? timeProvider = null, Func<string, string?>? getEnvironmentVariable = null)
     {
@@ -63,6 +69,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         UserJsonOptions = LangGraphJsonUtilities.Prepare(options.JsonSerializerOptions);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _retryOptions = options.Retry;
+        _maxStreamEventSize = options.MaxStreamEventSize;
         _pipeline = RetryPipeline.Create(options.Retry, _timeProvider);
 
         var headers = new List<KeyValuePair<string, string>>
@@ -221,16 +228,10 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         var token = timeoutSource?.Token ?? cancellationToken;
         try
         {
-            using var response = await SendWithRetriesAsync(request, token).ConfigureAwait(false);
+            // The body is read inside the retry pipeline: an idempotent request whose body is cut is sent again.
+            using var response = await SendWithRetriesAsync(request, token, bufferBody: true).ConfigureAwait(false);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
-            try
-            {
-                return await read(response, token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw new LangGraphException($"The connection was lost while reading the response to {Describe(request)}: {_redactor.Redact(ex.Message)}", ex);
-            }
+            return await read(response, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
@@ -240,27 +241,82 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request through the retry pipeline. With <paramref name="bufferBody"/> a successful response's body is
+    /// read whole inside the pipeline, so that a body cut mid-read is retried like a lost connection (idempotent
+    /// requests only, within the same budget).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequest request, CancellationToken cancellationToken, bool bufferBody = false)
     {
         ValidatePerCallHeaders(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(request.Method));
+        var idempotent = RetryPipeline.IsIdempotent(request.Method);
+        context.Properties.Set(RetryPipeline.IdempotentKey, idempotent);
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.core.SendOnceAsync(state.request, ctx.CancellationToken),
+                static (ctx, state) => state.core.SendOnceAsync(state.request, state.bufferBody, ctx.CancellationToken),
                 context,
-                (core: this, request)).ConfigureAwait(false);
+                (core: this, request, bufferBody)).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (ResponseBodyLostException ex)
         {
-            var after = _retriesEnabled && (RetryPipeline.IsConnectFailure(ex) || RetryPipeline.IsIdempotent(request.Method)) ? " after retries" : string.Empty;
+            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
             throw new LangGraphException(
-                $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{after}: {_redactor.Redact(ex.Message)}", ex);
+                $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(ex.Run)}: {_redactor.Redact(ex.Message)}", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
+            {
+                var retried = _retriesEnabled ? " after retries" : string.Empty;
+                throw new LangGraphException(
+                    $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{retried}: {_redactor.Redact(ex.Message)}", ex);
+            }
+
+            // The request was sent and the connection was lost before the answer: the server may have processed it.
+            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
+            var warning = idempotent ? string.Empty : "; do not simply send it again: that could, for example, start a second run";
+            throw new LangGraphException(
+                $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{after}: " +
+                $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static string RunCreated(RunLocation? run) =>
+        run is null ? string.Empty : run.ThreadId is null ? $" and created run {run.RunId}" : $" and created run {run.RunId} on thread {run.ThreadId}";
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(LangGraphRequest request, bool bufferBody, CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!bufferBody || !response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        try
+        {
+#if NET9_0_OR_GREATER
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#endif
+            return response;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            var run = RunLocation.Parse(ContentLocation(response));
+            response.Dispose();
+            throw new ResponseBodyLostException(run, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
@@ -354,7 +410,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         string? body = null;
         try
         {
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             if (body.Length > MaxErrorBodyChars)
             {
                 // Redact before cutting: a secret straddling the cut would otherwise leak its first half.
@@ -369,6 +425,38 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
         throw ApiExceptionFactory.Create(
             (int)response.StatusCode, response.ReasonPhrase, request.Method.Method, BuildUrl(request), body, requestId, redactor);
+    }
+
+    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body, as text in its charset (UTF-8 by default).</summary>
+    private static async Task<string> ReadErrorBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var limit = (int)Math.Min(content.Headers.ContentLength ?? MaxErrorBodyBytes, MaxErrorBodyBytes);
+        var buffer = new byte[limit];
+        var filled = 0;
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            int read;
+            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+            }
+        }
+
+        var encoding = Encoding.UTF8;
+        if (content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: read the body as UTF-8.
+            }
+        }
+
+        return encoding.GetString(buffer, 0, filled);
     }
 
     private async Task<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)

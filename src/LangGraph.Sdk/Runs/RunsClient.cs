@@ -44,8 +44,10 @@ public class RunsClient
     /// <paramref name="threadId"/> is null).
     /// </summary>
     /// <remarks>
-    /// Events arrive as they are read, never buffered. A stream whose response names a same-origin <c>Location</c> is resumed
-    /// after a drop, or after a clean end before the run finished, with <c>Last-Event-ID</c> (never a new run). An
+    /// Events arrive as they are read, never buffered. After a drop, a truncated event or a clean end without an
+    /// <c>end</c> event, a stream is resumed with <c>Last-Event-ID</c> (never a new run) through the response's same-origin
+    /// <c>Location</c>, or through the join route when <see cref="RunCreateOptions.StreamResumable"/> is set; when it cannot
+    /// be resumed, it ends normally only if the run has finished, and otherwise throws saying how far it got. An
     /// <c>error</c> event is yielded and then raised as <see cref="LangGraphRunException"/> unless
     /// <see cref="RunCreateOptions.ThrowOnError"/> is false. Cancelling the token stops reading and closes the connection at
     /// once; <see cref="RunCreateOptions.OnDisconnect"/> says whether the server then cancels the run.

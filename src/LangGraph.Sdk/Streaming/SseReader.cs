@@ -27,9 +27,18 @@ internal static class SseReader
     /// <param name="source">The request, for error messages.</param>
     /// <param name="redactor">Masks credentials in the data preview of an invalid event.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    public static async IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CredentialRedactor? redactor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CredentialRedactor? redactor, CancellationToken cancellationToken) =>
+        ReadAsync(stream, source, redactor, LangGraphClientOptions.DefaultMaxStreamEventSize, cancellationToken);
+
+    /// <summary>Reads the events of one response body, none larger than <paramref name="maxEventSize"/> bytes.</summary>
+    /// <param name="stream">The response body.</param>
+    /// <param name="source">The request, for error messages.</param>
+    /// <param name="redactor">Masks credentials in the data preview of an invalid event.</param>
+    /// <param name="maxEventSize">The largest event accepted, in bytes (<see cref="LangGraphClientOptions.MaxStreamEventSize"/>).</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async IAsyncEnumerable<StreamPart> ReadAsync(Stream stream, string source, CredentialRedactor? redactor, long maxEventSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var guarded = new SseTailGuardStream(stream);
+        var guarded = new SseTailGuardStream(stream, maxEventSize, source);
         var parser = SseParser.Create(guarded, (eventType, data) => ParseData(eventType, data, source, redactor));
         await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {

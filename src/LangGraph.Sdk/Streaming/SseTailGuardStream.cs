@@ -22,12 +22,20 @@ internal sealed class SseTailGuardStream : Stream
     private static readonly byte[] BlankLine = "\n\n"u8.ToArray();
 
     private readonly Stream _inner;
+    private readonly long _maxEventSize;
+    private readonly string _source;
+    private long _eventBytes;     // bytes of the current event so far (since the last blank line)
     private uint _last4;          // the last four bytes, the newest in the low byte
     private long _length;         // bytes read so far
     private int _lineFirstByte = NoByte; // first byte of the current (unterminated) line, or NoByte at a line start
     private int _injected = -1;   // -1: not at the end yet; otherwise bytes of BlankLine already returned
 
-    public SseTailGuardStream(Stream inner) => _inner = inner;
+    public SseTailGuardStream(Stream inner, long maxEventSize = LangGraphClientOptions.DefaultMaxStreamEventSize, string source = "the stream")
+    {
+        _inner = inner;
+        _maxEventSize = maxEventSize;
+        _source = source;
+    }
 
     /// <summary>Gets the number of bytes read from the response so far.</summary>
     public long BytesRead => _length;
@@ -101,8 +109,33 @@ internal sealed class SseTailGuardStream : Stream
 
     private static bool IsLineEnd(uint b) => b is (byte)'\r' or (byte)'\n';
 
+    /// <summary>
+    /// The index just after the last blank line that ends in <paramref name="chunk"/> (two line-end bytes in a row other
+    /// than one CRLF: <c>\n\n</c>, <c>\n\r</c>, <c>\r\r</c>), or -1. One that straddles the previous chunk counts too.
+    /// </summary>
+    private int LastEventBoundary(ReadOnlySpan<byte> chunk)
+    {
+        var end = Math.Max(chunk.LastIndexOf("\n\n"u8), Math.Max(chunk.LastIndexOf("\n\r"u8), chunk.LastIndexOf("\r\r"u8)));
+        if (end >= 0)
+        {
+            return end + 2;
+        }
+
+        var previous = _last4 & 0xFF;
+        return _length > 0 && IsLineEnd(previous) && IsLineEnd(chunk[0]) && !(previous == '\r' && chunk[0] == '\n') ? 1 : -1;
+    }
+
     private int Track(ReadOnlySpan<byte> chunk)
     {
+        var boundary = LastEventBoundary(chunk);
+        _eventBytes = boundary >= 0 ? chunk.Length - boundary : _eventBytes + chunk.Length;
+        if (_eventBytes > _maxEventSize)
+        {
+            throw new LangGraphException(
+                $"An event of {_source} is larger than LangGraphClientOptions.MaxStreamEventSize ({_maxEventSize} bytes): the stream was stopped " +
+                "rather than buffer it. Raise the option if such events are expected.");
+        }
+
         _length += chunk.Length;
         var lastLineEnd = chunk.LastIndexOfAny((byte)'\r', (byte)'\n');
         if (lastLineEnd >= 0)

@@ -136,7 +136,7 @@ public class TransportErrorTests(WireMockFixture fixture) : WireMockTestBase(fix
     }
 
     [Fact]
-    public async Task A_connection_lost_while_reading_the_body_is_a_LangGraphException()
+    public async Task A_connection_lost_while_reading_the_body_is_a_LangGraphException_after_the_GET_was_retried()
     {
         var handler = new StubHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
         {
@@ -148,9 +148,9 @@ public class TransportErrorTests(WireMockFixture fixture) : WireMockTestBase(fix
         var act = () => client.Threads.GetAsync("t1");
 
         var ex = (await act.Should().ThrowAsync<LangGraphException>()).Which;
-        ex.Message.Should().Contain("connection was lost").And.Contain("GET http://langgraph.test/threads/t1");
+        ex.Message.Should().Contain("connection was lost").And.Contain("GET http://langgraph.test/threads/t1").And.Contain("after retries");
         ex.InnerException!.GetBaseException().Should().BeOfType<System.IO.IOException>();
-        handler.Calls.Should().Be(1);
+        handler.Calls.Should().Be(5, "faults #7: a GET whose body is cut is retried within the budget (4 retries)");
     }
 
     private sealed class BrokenStream : System.IO.MemoryStream

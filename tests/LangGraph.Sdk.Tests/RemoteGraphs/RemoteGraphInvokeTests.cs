@@ -150,7 +150,11 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_sends_the_option_fields()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun, contentLocation: "/threads/t1/runs/r-cl"));
+        // The JS server sends no ids on stateless streams and no `end`: a clean end of id-less events cannot be resumed,
+        // so the run's status is asked once (faults #4).
+        using var graph = new ScriptedGraph(
+            ScriptedHandler.Sse(SimpleRun, contentLocation: "/threads/t1/runs/r-cl"),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
         RunCreateMetadata? created = null;
         var options = new RemoteGraphInvokeOptions
         {
@@ -174,7 +178,8 @@ public class RemoteGraphInvokeTests
             "\"input\":\"in\",\"metadata\":{\"origin\":\"test\"},\"context\":{\"user\":\"alice\"},\"interrupt_before\":[\"review\"],\"interrupt_after\":\"*\"," +
             "\"on_disconnect\":\"continue\",\"on_completion\":\"keep\",\"webhook\":\"https://hooks.example/done\",\"multitask_strategy\":\"enqueue\"," +
             "\"if_not_exists\":\"create\",\"durability\":\"exit\"}",
-            graph.Single.Body);
+            graph.Seen[0].Body);
+        graph.Seen.Select(r => $"{r.Method} {r.PathAndQuery}").Should().Equal("POST /threads/t1/runs/stream", "GET /threads/t1/runs/r-cl");
         created.Should().Be(new RunCreateMetadata("r-cl", "t1"));
         options.Headers.Should().BeEmpty("the caller's options are not changed");
     }

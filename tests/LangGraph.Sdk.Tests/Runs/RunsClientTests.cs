@@ -398,6 +398,7 @@ public class RunsClientTests(WireMockFixture fixture) : WireMockTestBase(fixture
     public async Task JoinStreamAsync_sends_last_event_id_cancel_on_disconnect_and_modes()
     {
         RespondToAll(body: "event: values\ndata: {}\nid: 4\n\n", contentType: "text/event-stream");
+        Respond(Request.Create().UsingGet().WithPath("/threads/t1/runs/r1"), body: ScriptedHandler.RunJson("success"));
         var client = CreateClient();
 
         var parts = await CollectAsync(client.Runs.JoinStreamAsync("t1", "r1", new RunJoinStreamOptions
@@ -408,7 +409,9 @@ public class RunsClientTests(WireMockFixture fixture) : WireMockTestBase(fixture
         }));
 
         parts.Should().ContainSingle().Which.Id.Should().Be("4");
-        var request = SingleRequest();
+        // The clean end without an `end` event is checked against the run's status (faults #4): one GET of the run.
+        Server.LogEntries.Should().HaveCount(2);
+        var request = Server.LogEntries.First().RequestMessage;
         request.Method.Should().Be("GET");
         request.Path.Should().Be("/threads/t1/runs/r1/stream");
         request.RawQuery.Should().Be("?cancel_on_disconnect=true&stream_mode=values&stream_mode=updates");
