@@ -200,7 +200,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
                 throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
             }
 
-            if (value is null || value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            if (!HeaderDictionary.IsValidValue(value))
             {
                 throw new ArgumentException($"The value of the header '{name}' must be non-null and must not contain line breaks.");
             }
