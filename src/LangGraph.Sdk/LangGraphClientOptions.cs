@@ -125,7 +125,7 @@ public sealed class LangGraphClientOptions
             {
                 errors.Add($"LangGraphClientOptions.DefaultHeaders has an invalid header name '{header.Key}'.");
             }
-            else if (header.Value is null || ContainsLineBreak(header.Value))
+            else if (!HeaderDictionary.IsValidValue(header.Value))
             {
                 errors.Add($"LangGraphClientOptions.DefaultHeaders['{header.Key}'] must be a non-null value without line breaks.");
             }
@@ -177,5 +177,5 @@ public sealed class LangGraphClientOptions
         return copy;
     }
 
-    private static bool ContainsLineBreak(string value) => value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0;
+    private static bool ContainsLineBreak(string value) => !HeaderDictionary.IsValidValue(value);
 }

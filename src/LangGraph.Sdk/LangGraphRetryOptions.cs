@@ -92,7 +92,11 @@ public sealed class LangGraphRetryOptions
         target.MaxStreamReconnects = MaxStreamReconnects;
     }
 
-    /// <summary>The delay before reconnect number <paramref name="attempt"/> (1-based): doubling from BaseDelay, capped, with jitter.</summary>
+    /// <summary>
+    /// The client's one backoff: the delay before retry, reconnect or resume number <paramref name="attempt"/> (1-based),
+    /// doubling from BaseDelay, capped at MaxDelay, with jitter. The retry pipeline (without Retry-After), stream resumes and
+    /// long-poll reconnects all wait this long.
+    /// </summary>
     internal TimeSpan ReconnectDelay(int attempt)
     {
         var ticks = Math.Min(BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30)), MaxDelay.Ticks);

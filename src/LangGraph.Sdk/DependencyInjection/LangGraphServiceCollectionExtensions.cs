@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using LangGraph.Sdk.Http;
 using Microsoft.Extensions.Configuration;
@@ -55,12 +56,18 @@ public static class LangGraphServiceCollectionExtensions
     {
         services.AddOptions<LangGraphClientOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LangGraphClientOptions>, LangGraphClientOptionsValidator>();
+
+        // One client per registration, as documented: built once (the environment read and the pipeline set up once) over
+        // the factory's handler chain, which includes the handlers added to the returned builder. The handler is kept for
+        // the client's life, so the primary handler recycles its connections itself (PooledConnectionLifetime) for DNS changes.
+        services.AddSingleton(provider => new LangGraphClient(
+            provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         return services
-            .AddHttpClient<LangGraphClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The primary handler follows no redirects, as the client's own does: credentials never leave the API's origin.
             .ConfigurePrimaryHttpMessageHandler(LangGraphHttpCore.CreateHandler)
-            .AddTypedClient((httpClient, provider) =>
-                new LangGraphClient(provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value, httpClient));
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 
     internal static void Bind(IConfiguration section, LangGraphClientOptions options)

@@ -99,6 +99,12 @@ internal sealed class HeaderDictionary : IDictionary<string, string>, IReadOnlyD
         return true;
     }
 
+    /// <summary>
+    /// True for a value that can be sent as one header line: non-null, without CR, LF or NUL (which would send extra
+    /// header lines: header injection). The one check of default headers, the API key, the User-Agent and per-call headers.
+    /// </summary>
+    internal static bool IsValidValue([NotNullWhen(true)] string? value) => value is not null && value.AsSpan().IndexOfAny('\r', '\n', '\0') < 0;
+
     private void Check(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -6,222 +6,89 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Serialization;
 using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.Http;
 
 /// <summary>
-/// The long-lived calls of the HTTP core: event streams that survive drops, and long polls (<c>runs/wait</c>,
-/// <c>join</c>) that follow a reconnect <c>Location</c>. Neither is subject to <see cref="LangGraphClientOptions.Timeout"/>:
+/// The long-lived calls of the HTTP core: event streams (opened and read here; resumed by <see cref="RunStream"/>,
+/// which owns that policy), and long polls (<c>runs/wait</c>, <c>join</c>) that follow a reconnect <c>Location</c>. Neither is subject to <see cref="LangGraphClientOptions.Timeout"/>:
 /// they last as long as the run, and the caller's cancellation token ends them.
 /// </summary>
 internal sealed partial class LangGraphHttpCore
 {
-    private const int MaxLongPollReconnects = 5;
+    /// <summary>
+    /// Sends a request for an event stream (<c>Accept: text/event-stream</c>, and <c>Last-Event-ID</c> when given) through
+    /// the retry pipeline, and returns the response once it is known to be a successful event stream.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenEventStreamAsync(LangGraphRequest request, string? lastEventId, CancellationToken cancellationToken)
+    {
+        request = WithStreamHeaders(request, lastEventId);
+        var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureEventStreamAsync(request, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
 
     /// <summary>
-    /// Sends the request and yields the server-sent events of the response as they arrive.
+    /// One attempt at opening an event stream, for a resume: a failed connection or a retriable status (408, 429, 5xx) is
+    /// returned as the failure, any other error status raises its exception.
     /// </summary>
-    /// <remarks>
-    /// A stream ends normally only with an <c>end</c> or <c>error</c> event, or with a clean end of a run that has
-    /// finished. After any other end (a drop, a truncated event, a clean end without <c>end</c>) it is resumed with
-    /// <c>GET</c> and <c>Last-Event-ID</c> (<c>-1</c> when no event was seen yet; never a new run) through the
-    /// response's same-origin <c>Location</c>, or, without one, through the join route of a run created with
-    /// <c>stream_resumable</c>; an event at or before the last id seen is skipped. A resume that brings nothing new ends
-    /// the stream only when it was asked for after the run's status said it finished (an empty resume before that
-    /// leads to a status check and, for a finished run, one more resume). With no way to resume, a drop raises a
-    /// <see cref="LangGraphException"/> that says how far the stream got, and a clean end asks the run's status: finished
-    /// ends the stream, still running (after the reconnect budget) or a failed check raises that error.
-    /// </remarks>
-    public async IAsyncEnumerable<StreamPart> StreamAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<(HttpResponseMessage? Response, Exception? Failure)> TryOpenEventStreamAsync(LangGraphRequest request, string? lastEventId, CancellationToken cancellationToken)
     {
-        var first = WithStreamHeaders(request, request.MethodHeaders, settings.LastEventId);
-        var source = Describe(first);
-        var redactor = _redactor.With(request.Options?.Headers);
-
-        var response = await SendWithRetriesAsync(first, cancellationToken).ConfigureAwait(false);
+        request = WithStreamHeaders(request, lastEventId);
+        HttpResponseMessage response;
         try
         {
-            await ThrowIfErrorAsync(first, response, cancellationToken).ConfigureAwait(false);
-            EnsureEventStream(first, response);
+            response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            return (null, ex);
+        }
+
+        if (RetryPipeline.IsRetriableStatus(response.StatusCode))
+        {
+            var failure = new HttpRequestException($"the reconnect got HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             response.Dispose();
-            throw;
+            return (null, failure);
         }
 
-        var created = RunLocation.Parse(ContentLocation(response));
-        if (settings.OnRunCreated is { } onRunCreated && created is not null)
-        {
-            onRunCreated(new RunCreateMetadata(created.RunId, created.ThreadId));
-        }
+        await EnsureEventStreamAsync(request, response, cancellationToken).ConfigureAwait(false);
+        return (response, null);
+    }
 
-        var location = ReconnectLocation(response);
-        var run = settings.Run ?? created ?? RunLocation.Parse(location?.AbsolutePath);
-
-        var lastId = settings.LastEventId;
-        var attempts = 0;
-        var total = 0L;
-        var reconnected = false;
-        var replayAfterFinish = false; // the replay now being read was asked for after the run was seen finished
-        StreamPart? error = null;
-        try
+    /// <summary>Reads the server-sent events of a response, bounded by <see cref="LangGraphClientOptions.MaxStreamEventSize"/>.</summary>
+    public async IAsyncEnumerable<StreamPart> ReadEventsAsync(HttpResponseMessage response, string source, CredentialRedactor redactor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
         {
-            while (true)
+            await foreach (var part in SseReader.ReadAsync(body, source, redactor, _maxStreamEventSize, cancellationToken).ConfigureAwait(false))
             {
-                var terminal = false;
-                var received = 0;
-                string? connectionId = null;
-                var replay = false;
-                Exception? dropped = null;
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (body.ConfigureAwait(false))
-                {
-                    var events = SseReader.ReadAsync(body, source, redactor, _maxStreamEventSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                    await using (events.ConfigureAwait(false))
-                    {
-                        while (true)
-                        {
-                            bool moved;
-                            try
-                            {
-                                moved = await events.MoveNextAsync().ConfigureAwait(false);
-                            }
-                            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                            {
-                                dropped = ex;
-                                break;
-                            }
-
-                            if (!moved)
-                            {
-                                break;
-                            }
-
-                            var part = events.Current;
-                            if (part.Id is null)
-                            {
-                                // No id on this connection yet: the events continue from the last id seen.
-                                part = part with { Id = lastId };
-                            }
-                            else if (!string.Equals(part.Id, connectionId, StringComparison.Ordinal))
-                            {
-                                // A new id: after a reconnect, one at or before the last id seen is a replay. Events
-                                // without an id line carry their predecessor's id (SSE rules) and share its fate.
-                                connectionId = part.Id;
-                                replay = reconnected && lastId is not null && EventIdOrder.IsAtOrBefore(part.Id, lastId);
-                            }
-
-                            if (replay)
-                            {
-                                continue; // the caller already has it
-                            }
-
-                            lastId = part.Id ?? lastId;
-                            received++;
-                            total++;
-                            if (part.Event == "error" || part.Event.StartsWith("error|", StringComparison.Ordinal))
-                            {
-                                // A server may echo credentials into a run's error: the caller sees them masked.
-                                part = part with { Data = redactor.RedactJson(part.Data) };
-                            }
-
-                            if (part.Event is "error" or "end")
-                            {
-                                terminal = true;
-                                error = part.Event == "error" ? part : error;
-                            }
-
-                            yield return part;
-                        }
-                    }
-                }
-
-                response.Dispose();
-                if (received > 0)
-                {
-                    attempts = 0;
-                }
-
-                if (dropped is null && terminal)
-                {
-                    break; // the run's own end
-                }
-
-                // An early end: a drop, a truncated event, or a clean end without `end` or `error`. Resume from the last
-                // id through the Location, or through the join route of a resumable run; never end quietly.
-                // Events without ids (stateless streams) cannot be resumed after: a replay could not be told from new events.
-                var resumable = lastId is not null || total == 0;
-                var target = !resumable ? null : location ?? (settings.Resumable && run?.ThreadId is { } tid ? JoinRoute(tid, run.RunId) : null);
-                if (target is not null && _retryOptions.MaxStreamReconnects > 0)
-                {
-                    if (!IsSameOrigin(target))
-                    {
-                        throw new LangGraphException(
-                            $"{(dropped is null ? EarlyEndMessage(source, total, lastId, run, "it ended before its run finished") : DropMessage(source, dropped, total, lastId, run, redactor))}; " +
-                            $"refusing to follow the cross-origin reconnect Location {target.GetLeftPart(UriPartial.Authority)} (the API is at {ApiUrl.GetLeftPart(UriPartial.Authority)}).",
-                            dropped);
-                    }
-
-                    if (dropped is null && reconnected && received == 0)
-                    {
-                        // A replay that brought nothing new. It is the end only when it was asked for after the run was
-                        // seen finished: a replay cut before its first event looks just the same, so a run that turns
-                        // out to have finished is replayed once more, and only that replay's clean, empty end is final.
-                        // A stateless run has no run route to ask: its empty replay is the end.
-                        if (run?.ThreadId is null || replayAfterFinish)
-                        {
-                            break;
-                        }
-
-                        replayAfterFinish = !await RunIsActiveAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    (response, attempts) = await ReconnectAsync(request, target, lastId, attempts, source, dropped, total, run, redactor, cancellationToken).ConfigureAwait(false);
-                    reconnected = true;
-                    continue;
-                }
-
-                if (dropped is not null)
-                {
-                    throw new LangGraphException(DropMessage(source, dropped, total, lastId, run, redactor), dropped);
-                }
-
-                // A clean end with no way back (the JS dev server sends neither `end` nor Location): the end of the run if
-                // the run says it has finished. A stateless run has no run route to ask: its clean end is the end.
-                if (run?.ThreadId is not null)
-                {
-                    await EnsureRunFinishedAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false);
-                }
-
-                break;
+                yield return part;
             }
-        }
-        finally
-        {
-            response.Dispose();
-        }
-
-        if (error is { } failed && settings.ThrowOnError)
-        {
-            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor);
         }
     }
 
     /// <summary>
     /// Sends a long poll (<c>runs/wait</c>, <c>join</c>, <c>cancel?wait=1</c>) and reads its JSON result, skipping the
     /// keep-alive newlines the JS server writes first and ignoring its <c>text/plain</c> content type. A connection lost
-    /// while reading is resumed with <c>GET Location</c> when the response gave one (up to five times).
+    /// while reading is resumed with <c>GET Location</c> when the response gave one, as a stream is: up to
+    /// <see cref="LangGraphRetryOptions.MaxStreamReconnects"/> times in a row, after the client's backoff delay.
     /// </summary>
     /// <returns>The result; a JSON null for an empty body.</returns>
     public async Task<JsonElement> LongPollAsync(LangGraphRequest request, Action<RunCreateMetadata>? onRunCreated, CancellationToken cancellationToken)
     {
         var current = request;
+        var delay = TimeSpan.Zero;
         for (var reconnects = 0; ; reconnects++)
         {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
             var response = await SendWithRetriesAsync(current, cancellationToken).ConfigureAwait(false);
             Uri? location;
             byte[] bytes;
@@ -239,7 +106,7 @@ internal sealed partial class LangGraphHttpCore
             catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 location = ReconnectLocation(response);
-                if (location is null || reconnects >= MaxLongPollReconnects || !IsSameOrigin(location))
+                if (location is null || reconnects >= _retryOptions.MaxStreamReconnects || !IsSameOrigin(location))
                 {
                     var why = location is null ? string.Empty
                         : !IsSameOrigin(location) ? " (its cross-origin reconnect Location was refused)"
@@ -250,7 +117,8 @@ internal sealed partial class LangGraphHttpCore
                 }
 
                 // Only the original headers go with the GET: no body, so no Content-Type or Content-Length.
-                current = new LangGraphRequest(HttpMethod.Get, request.Path, request.Options) { AbsoluteUrl = location, MethodHeaders = request.MethodHeaders };
+                current = request.Redirected(location);
+                delay = _retryOptions.ReconnectDelay(reconnects + 1);
                 continue;
             }
             finally
@@ -263,22 +131,24 @@ internal sealed partial class LangGraphHttpCore
     }
 
     /// <summary>The response's <c>Location</c> header as an absolute URL (resolved against the request), or null.</summary>
-    private Uri? ReconnectLocation(HttpResponseMessage response) =>
+    public Uri? ReconnectLocation(HttpResponseMessage response) =>
         response.Headers.Location is { } location ? new Uri(response.RequestMessage?.RequestUri ?? ApiUrl, location) : null;
 
-    private static string? ContentLocation(HttpResponseMessage response) =>
+    /// <summary>The response's <c>Content-Location</c> header, or null.</summary>
+    public static string? ContentLocation(HttpResponseMessage response) =>
         response.Content.Headers.ContentLocation?.OriginalString
         ?? (response.Headers.TryGetValues("Content-Location", out var values) ? string.Join(",", values) : null);
 
-    private static string DropMessage(string source, Exception dropped, long events, string? lastId, RunLocation? run, CredentialRedactor redactor) =>
-        dropped is SseTruncatedException
-            ? $"The event stream of {source} was truncated {Progress(events, lastId, run)}: {dropped.Message}"
-            : $"The event stream of {source} was cut off {Progress(events, lastId, run)}: {redactor.Redact(dropped.Message)}";
+    /// <summary>Whether a URL shares the API's scheme, host and port.</summary>
+    public bool IsSameOrigin(Uri location) => SameOrigin(location, ApiUrl);
 
-    private static LangGraphRequest WithStreamHeaders(LangGraphRequest request, IReadOnlyList<KeyValuePair<string, string>>? methodHeaders, string? lastEventId)
+    /// <summary>The absolute URL of a path below the API URL.</summary>
+    public Uri AbsoluteUrl(string path) => new(_baseUrl + path);
+
+    private static LangGraphRequest WithStreamHeaders(LangGraphRequest request, string? lastEventId)
     {
         var headers = new List<KeyValuePair<string, string>>(4) { new("Accept", "text/event-stream"), new("Cache-Control", "no-store") };
-        if (methodHeaders is not null)
+        if (request.MethodHeaders is { } methodHeaders)
         {
             headers.AddRange(methodHeaders);
         }
@@ -288,160 +158,25 @@ internal sealed partial class LangGraphHttpCore
             headers.Add(new("Last-Event-ID", lastEventId));
         }
 
-        return new LangGraphRequest(request.Method, request.Path, request.Options)
-        {
-            Query = request.Query,
-            Body = request.Body,
-            AbsoluteUrl = request.AbsoluteUrl,
-            MethodHeaders = headers,
-        };
+        return request.WithMethodHeaders(headers);
     }
 
-    private void EnsureEventStream(LangGraphRequest request, HttpResponseMessage response)
+    private async Task EnsureEventStreamAsync(LangGraphRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new LangGraphException(
-                $"Expected a text/event-stream response to {Describe(request)}, but the server sent Content-Type '{response.Content.Headers.ContentType?.ToString() ?? "(none)"}'.");
-        }
-    }
-
-    private bool IsSameOrigin(Uri location) => SameOrigin(location, ApiUrl);
-
-    /// <summary>The join route of a threaded run's stream, on the API's own origin.</summary>
-    private Uri JoinRoute(string threadId, string runId) =>
-        new($"{_baseUrl}/threads/{UrlPath.Segment(threadId, "threadId")}/runs/{UrlPath.Segment(runId, "runId")}/stream");
-
-    /// <summary>
-    /// Asks whether the run is still pending or running. A failed check (an error status after retries, a lost
-    /// connection) is not taken as "run gone": it raises the partial-stream error, so that a lost tail is never silent.
-    /// </summary>
-    private async Task<bool> RunIsActiveAsync(
-        RunLocation run, LangGraphRequestOptions? options, string source, long total, string? lastId, CredentialRedactor redactor, CancellationToken cancellationToken)
-    {
-        var path = $"/threads/{UrlPath.Segment(run.ThreadId!, "threadId")}/runs/{UrlPath.Segment(run.RunId, "runId")}";
         try
         {
-            var current = await SendAsync(new LangGraphRequest(HttpMethod.Get, path, RequestHeadersOnly(options)), LangGraphJsonContext.Default.Run, cancellationToken).ConfigureAwait(false);
-            return current.Status == RunStatus.Pending || current.Status == RunStatus.Running;
-        }
-        catch (LangGraphException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new LangGraphException(
-                EarlyEndMessage(source, total, lastId, run, "it ended without an end event and the run's status could not be checked: " + redactor.Redact(ex.Message)), ex);
-        }
-    }
-
-    /// <summary>
-    /// After a clean end that cannot be resumed: returns when the run has finished (asking again with the reconnect
-    /// backoff while the server has not yet recorded the end), and throws the partial-stream error when it is still
-    /// pending or running after <see cref="LangGraphRetryOptions.MaxStreamReconnects"/> checks.
-    /// </summary>
-    private async Task EnsureRunFinishedAsync(
-        RunLocation run, LangGraphRequestOptions? options, string source, long total, string? lastId, CredentialRedactor redactor, CancellationToken cancellationToken)
-    {
-        for (var check = 0; await RunIsActiveAsync(run, options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false); check++)
-        {
-            if (check >= _retryOptions.MaxStreamReconnects)
+            await ThrowIfErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
             {
-                throw new LangGraphException(EarlyEndMessage(
-                    source, total, lastId, run, "it ended while the run was still going, and the stream cannot be resumed (the response gave no Location and the run was not created with stream_resumable)"));
-            }
-
-            await Task.Delay(_retryOptions.ReconnectDelay(check + 1), _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>How far a stream got: events received, the last event id, and the run when known.</summary>
-    private static string Progress(long events, string? lastId, RunLocation? run)
-    {
-        var where = $"after {events} event{(events == 1 ? string.Empty : "s")}";
-        var details = new List<string>(2);
-        if (lastId is not null)
-        {
-            details.Add($"last event id {lastId}");
-        }
-
-        if (run is not null)
-        {
-            details.Add(run.ThreadId is null ? $"run {run.RunId}" : $"run {run.RunId} on thread {run.ThreadId}");
-        }
-
-        return details.Count == 0 ? where : $"{where} ({string.Join("; ", details)})";
-    }
-
-    private static string EarlyEndMessage(string source, long events, string? lastId, RunLocation? run, string why) =>
-        $"The event stream of {source} is incomplete {Progress(events, lastId, run)}: {why}";
-
-    private static LangGraphRequestOptions? RequestHeadersOnly(LangGraphRequestOptions? options)
-    {
-        if (options is null || options.Headers.Count == 0)
-        {
-            return null;
-        }
-
-        var copy = new LangGraphRequestOptions();
-        foreach (var header in options.Headers)
-        {
-            copy.Headers[header.Key] = header.Value;
-        }
-
-        return copy;
-    }
-
-    private async Task<(HttpResponseMessage Response, int Attempts)> ReconnectAsync(
-        LangGraphRequest original, Uri location, string? lastId, int attempts, string source, Exception? dropped, long total, RunLocation? run, CredentialRedactor redactor, CancellationToken cancellationToken)
-    {
-        // No event seen yet: "-1" asks for the run's events from the start, not for the live stream from now on.
-        var request = WithStreamHeaders(
-            new LangGraphRequest(HttpMethod.Get, original.Path, original.Options) { AbsoluteUrl = location },
-            original.MethodHeaders,
-            lastId ?? "-1");
-        var lastError = dropped;
-        while (true)
-        {
-            attempts++;
-            if (attempts > _retryOptions.MaxStreamReconnects)
-            {
-                var why = lastError is null ? "it ended before its run finished" : redactor.Redact(lastError.Message);
                 throw new LangGraphException(
-                    $"The event stream of {source} could not be resumed {Progress(total, lastId, run)}: " +
-                    $"{_retryOptions.MaxStreamReconnects} reconnect attempts failed: {why}",
-                    lastError);
+                    $"Expected a text/event-stream response to {Describe(request)}, but the server sent Content-Type '{response.Content.Headers.ContentType?.ToString() ?? "(none)"}'.");
             }
-
-            await Task.Delay(_retryOptions.ReconnectDelay(attempts), _timeProvider, cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response;
-            try
-            {
-                response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastError = ex;
-                continue;
-            }
-
-            if (RetryPipeline.IsRetriableStatus(response.StatusCode))
-            {
-                lastError = new HttpRequestException($"the reconnect got HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-                response.Dispose();
-                continue;
-            }
-
-            try
-            {
-                await ThrowIfErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-                EnsureEventStream(request, response);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-
-            return (response, attempts);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -120,6 +120,12 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>Gets the retry settings: the backoff every retry, reconnect and resume waits, and their limits.</summary>
+    internal LangGraphRetryOptions RetryOptions => _retryOptions;
+
+    /// <summary>Gets the clock every delay is measured with.</summary>
+    internal TimeProvider TimeProvider => _timeProvider;
+
     /// <summary>Gets the serializer options for user payloads.</summary>
     public JsonSerializerOptions UserJsonOptions { get; }
 
@@ -194,7 +200,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
                 throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
             }
 
-            if (value is null || value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            if (!HeaderDictionary.IsValidValue(value))
             {
                 throw new ArgumentException($"The value of the header '{name}' must be non-null and must not contain line breaks.");
             }

@@ -177,15 +177,14 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     /// <exception cref="LangGraphException">The response is not <c>text/event-stream</c>.</exception>
-    public virtual async IAsyncEnumerable<StreamPart> StreamAsync(
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<StreamPart> StreamAsync(
         string path, HttpMethod method, object? body = null, RawRequestOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
         ArgumentNullException.ThrowIfNull(method);
         var request = CreateRequest(method, path, body, options);
-        await foreach (var part in _core.StreamAsync(request, StreamSettings.PassThrough, cancellationToken).ConfigureAwait(false))
-        {
-            yield return part;
-        }
+        return new RunStream(_core).ReadAsync(request, StreamSettings.PassThrough, cancellationToken);
     }
 
     /// <summary>Refuses anything but a relative path, so a call can never reach another origin or a surprising route.</summary>

@@ -32,4 +32,18 @@ internal sealed class LangGraphRequest
 
     /// <summary>Headers the method itself sets (for example <c>Prefer</c>); the caller's per-call headers win over them.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? MethodHeaders { get; init; }
+
+    /// <summary>This request with other method headers (for example those of an event stream).</summary>
+    public LangGraphRequest WithMethodHeaders(IReadOnlyList<KeyValuePair<string, string>>? methodHeaders) =>
+        Copy(Method, AbsoluteUrl, Query, Body, methodHeaders);
+
+    /// <summary>
+    /// A <c>GET</c> of a reconnect <c>Location</c> (or join route) with this request's headers and options: no body, so no
+    /// Content-Type or Content-Length, and no query of its own.
+    /// </summary>
+    public LangGraphRequest Redirected(System.Uri location) => Copy(HttpMethod.Get, location, query: null, body: null, MethodHeaders);
+
+    /// <summary>The one place a request is copied.</summary>
+    private LangGraphRequest Copy(HttpMethod method, System.Uri? absoluteUrl, QueryBuilder? query, byte[]? body, IReadOnlyList<KeyValuePair<string, string>>? methodHeaders) =>
+        new(method, Path, Options) { AbsoluteUrl = absoluteUrl, Query = query, Body = body, MethodHeaders = methodHeaders };
 }

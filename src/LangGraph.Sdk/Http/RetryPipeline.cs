@@ -33,7 +33,9 @@ internal static class RetryPipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.UseJitter,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(IdempotentKey, false), maxRetryAfter, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? GetRetryAfter(response, timeProvider) : null),
+                // Retry-After when the server sent one, else the client's one backoff (that of stream reconnects too).
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    (args.Outcome.Result is { } response ? GetRetryAfter(response, timeProvider) : null) ?? options.ReconnectDelay(args.AttemptNumber + 1)),
             })
             .Build();
     }

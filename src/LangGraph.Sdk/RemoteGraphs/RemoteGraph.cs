@@ -246,10 +246,18 @@ public class RemoteGraph : IDisposable
     /// <returns>The chunks, as they arrive.</returns>
     /// <exception cref="RemoteGraphException">The run failed on the server.</exception>
     /// <exception cref="ArgumentException">A requested mode is empty or <c>events</c>.</exception>
-    public virtual async IAsyncEnumerable<RemoteGraphChunk> StreamAsync(object? input, RunConfig? config = null, RemoteGraphStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<RemoteGraphChunk> StreamAsync(object? input, RunConfig? config = null, RemoteGraphStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
+        // Not an iterator: the modes and the config are checked now, the run starts on the first MoveNextAsync.
         var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.Subgraphs ?? false, options, cancellationToken);
-        await foreach (var part in parts.ConfigureAwait(false))
+        return Chunks(parts, run, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<RemoteGraphChunk> Chunks(IAsyncEnumerable<StreamPart> parts, RemoteRun run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var part in parts.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (run.TryChunk(part, out var chunk))
             {
@@ -302,13 +310,15 @@ public class RemoteGraph : IDisposable
     /// <returns>The states.</returns>
     /// <exception cref="ArgumentException">The config names no thread.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public virtual async IAsyncEnumerable<StateSnapshot> GetStateHistoryAsync(
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<StateSnapshot> GetStateHistoryAsync(
         RunConfig config,
         IReadOnlyDictionary<string, object?>? filter = null,
         RunConfig? before = null,
         int? limit = null,
         LangGraphRequestOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
         ArgumentNullException.ThrowIfNull(config);
         if (limit is <= 0)
@@ -337,6 +347,11 @@ public class RemoteGraph : IDisposable
         }
 
         ApplyRequestOptions(request, options);
+        return History(threadId, request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<StateSnapshot> History(string threadId, ThreadGetHistoryOptions request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var states = await Client.Threads.GetHistoryAsync(threadId, request, cancellationToken).ConfigureAwait(false);
         foreach (var state in states)
         {

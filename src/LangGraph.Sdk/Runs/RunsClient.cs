@@ -59,14 +59,14 @@ public class RunsClient
     /// <returns>The run's events.</returns>
     /// <exception cref="LangGraphRunException">The run failed (after its <c>error</c> event was yielded).</exception>
     /// <exception cref="LangGraphException">The stream was cut off and could not be resumed, or it was malformed.</exception>
-    public virtual async IAsyncEnumerable<StreamPart> StreamAsync(string? threadId, string assistantId, RunCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<StreamPart> StreamAsync(string? threadId, string assistantId, RunCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
+        // Not an iterator: the arguments are checked (and the body built) now, the request is sent on the first MoveNextAsync.
         var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Body = RunBody(assistantId, options, RunRoute.Stream) };
         var settings = new StreamSettings { OnRunCreated = options?.OnRunCreated, ThrowOnError = options?.ThrowOnError ?? true, Resumable = options?.StreamResumable ?? false };
-        await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
-        {
-            yield return part;
-        }
+        return new RunStream(_core).ReadAsync(request, settings, cancellationToken);
     }
 
     /// <summary>
@@ -266,7 +266,9 @@ public class RunsClient
     /// <param name="options">Last event id, stream modes, cancel on disconnect, error policy, headers.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
     /// <returns>The run's events.</returns>
-    public virtual async IAsyncEnumerable<StreamPart> JoinStreamAsync(string? threadId, string runId, RunJoinStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<StreamPart> JoinStreamAsync(string? threadId, string runId, RunJoinStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
         var query = new QueryBuilder().Add("cancel_on_disconnect", options?.CancelOnDisconnect ?? false);
         if (options?.StreamMode is { Count: > 0 } modes)
@@ -282,10 +284,7 @@ public class RunsClient
             ThrowOnError = options?.ThrowOnError ?? true,
             Run = new RunLocation(runId, threadId),
         };
-        await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
-        {
-            yield return part;
-        }
+        return new RunStream(_core).ReadAsync(request, settings, cancellationToken);
     }
 
     /// <summary>Deletes a run (<c>DELETE /threads/{thread_id}/runs/{run_id}</c>).</summary>

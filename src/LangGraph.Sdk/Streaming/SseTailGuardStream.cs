@@ -37,9 +37,6 @@ internal sealed class SseTailGuardStream : Stream
         _source = source;
     }
 
-    /// <summary>Gets the number of bytes read from the response so far.</summary>
-    public long BytesRead => _length;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;

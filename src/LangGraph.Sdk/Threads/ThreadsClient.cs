@@ -351,7 +351,9 @@ public class ThreadsClient
     /// <param name="options">The last event id seen, the stream modes, headers.</param>
     /// <param name="cancellationToken">Cancels the stream and releases its connection.</param>
     /// <returns>The events, as they arrive.</returns>
-    public virtual async IAsyncEnumerable<StreamPart> JoinStreamAsync(string threadId, ThreadJoinStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<StreamPart> JoinStreamAsync(string threadId, ThreadJoinStreamOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
     {
         var path = ThreadPath(threadId);
         var modes = options?.StreamMode is { Count: > 0 } requested ? requested.Select(m => m.Value).ToList() : [ThreadStreamMode.RunModes.Value];
@@ -361,10 +363,7 @@ public class ThreadsClient
         };
 
         var settings = new StreamSettings { LastEventId = options?.LastEventId };
-        await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
-        {
-            yield return part;
-        }
+        return new RunStream(_core).ReadAsync(request, settings, cancellationToken);
     }
 
     private static string ThreadPath(string threadId) => "/threads/" + UrlPath.Segment(threadId, nameof(threadId));

@@ -56,6 +56,30 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
     }
 
     [Fact]
+    public async Task One_client_per_registration_is_built_once_over_the_factorys_handler()
+    {
+        RespondToAll(body: "4");
+        var handler = new CountingHandler();
+        var services = new ServiceCollection();
+        services.AddLangGraphClient(o =>
+        {
+            o.ApiUrl = new Uri(Url);
+            o.ReadApiKeyFromEnvironment = false;
+        }).AddHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<LangGraphClient>();
+        using (var scope = provider.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<LangGraphClient>().Should().BeSameAs(first);
+        }
+
+        provider.GetRequiredService<LangGraphClient>().Should().BeSameAs(first);
+        (await first.Threads.CountAsync()).Should().Be(4);
+        handler.Count.Should().Be(1, "the factory's handler chain carries the client's requests");
+    }
+
+    [Fact]
     public async Task The_returned_builder_adds_handlers_to_the_clients_pipeline()
     {
         RespondToAll(body: "4");
