@@ -61,7 +61,7 @@ public sealed partial class Auth
                 $"FromHandlers scans the declared type {type.Name}, but the instance is a {instance.GetType().Name}; call FromHandlers<{instance.GetType().Name}>(…) so that none of its handlers is missed.");
         }
 
-        var auth = new Auth();
+        var setup = AuthSetup.Empty;
         var errors = new List<string>();
         var authenticateMethods = new List<(MethodInfo Method, string Name)>();
 
@@ -87,9 +87,9 @@ public sealed partial class Auth
             {
                 authenticateMethods.Add((method, name));
                 var handler = ReflectedAuthenticateHandler.TryBind(method, target, name, errors);
-                if (handler is not null && auth._authenticate is null)
+                if (handler is not null && setup.Authenticate is null)
                 {
-                    auth._authenticate = handler;
+                    setup = setup.WithAuthenticate(handler);
                 }
 
                 continue;
@@ -109,7 +109,7 @@ public sealed partial class Auth
             var on = OnHandlerBinder.Bind(method, target, name, valueType, takesToken, shape);
             foreach (var attribute in ons)
             {
-                var problem = auth.TryAdd(attribute.Resource, attribute.Action, on, $"[On(\"{attribute.Resource}\", \"{attribute.Action}\")] on {name}");
+                var problem = setup.TryAdd(attribute.Resource, attribute.Action, on, $"[On(\"{attribute.Resource}\", \"{attribute.Action}\")] on {name}", out setup);
                 if (problem is not null)
                 {
                     errors.Add(problem);
@@ -132,6 +132,6 @@ public sealed partial class Auth
                 $"{type.Name} is not a valid set of auth handlers:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
         }
 
-        return auth;
+        return new Auth(setup);
     }
 }

@@ -19,16 +19,22 @@ namespace LangGraph.Sdk.Auth;
 /// </remarks>
 public sealed partial class Auth
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<(int Resource, int Action), Registration> _registrations = [];
-    private readonly List<Registration> _order = [];
-    private AuthenticateHandler? _authenticate;
-    private bool _enableStudioAuth;
-    private Engine? _engine;
+    /// <summary>
+    /// What this instance is: its <see cref="AuthSetup"/> (immutable, replaced on each registration) until the first
+    /// request, then the <see cref="AuthEngine"/> built from it. One field, swapped atomically: a registration either
+    /// lands before the engine is built or throws, never lost, and no lock is taken.
+    /// </summary>
+    private object _state;
 
     /// <summary>Creates an empty set of handlers; add them with <see cref="Authenticate(Func{AuthRequest, IAuthUser?})"/> and <c>On</c>.</summary>
     public Auth()
+        : this(AuthSetup.Empty)
     {
+    }
+
+    private Auth(AuthSetup setup)
+    {
+        _state = setup;
     }
 
     /// <summary>
@@ -42,31 +48,15 @@ public sealed partial class Auth
     /// </remarks>
     public bool EnableStudioAuth
     {
-        get => _enableStudioAuth;
-        set
-        {
-            lock (_gate)
-            {
-                ThrowIfFrozen();
-                _enableStudioAuth = value;
-            }
-        }
+        get => Setup.EnableStudioAuth;
+        set => Configure(setup => setup with { EnableStudioAuth = value });
     }
 
     /// <summary>Gets whether an authenticate handler is registered. Without one, as on the server, requests are not authenticated and no <c>[On]</c> handler runs.</summary>
-    public bool HasAuthenticateHandler => _authenticate is not null;
+    public bool HasAuthenticateHandler => Setup.Authenticate is not null;
 
     /// <summary>Gets the registered <c>[On]</c> handlers, in registration order.</summary>
-    public IReadOnlyList<AuthHandlerInfo> Handlers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _order.Select(r => r.Info).ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<AuthHandlerInfo> Handlers => Setup.Registrations.Select(r => r.Info).ToArray();
 
     /// <summary>
     /// Tells which handler guards an event: the most specific registration among <c>resource:action</c>,
@@ -78,8 +68,7 @@ public sealed partial class Auth
     /// <exception cref="ArgumentException">The resource has no such action.</exception>
     public AuthHandlerInfo? FindHandler(string resource, string action)
     {
-        var (r, a) = ParseEvent(resource, action);
-        return GetEngine().Resolved[(r * AuthEvents.ActionCount) + a]?.Info;
+        return Engine.GuardOf(ParseEvent(resource, action))?.Info;
     }
 
     /// <summary>Whether a user is the LangGraph Studio user: a <see cref="StudioUser"/>, or any user whose <c>kind</c> field is <c>"StudioUser"</c> (Python's <c>is_studio_user</c>).</summary>
@@ -202,173 +191,69 @@ public sealed partial class Auth
 
     private static string DelegateName(string? resource, string? action) => $"On(\"{resource}\", \"{action}\") delegate";
 
-    private Auth SetAuthenticate(AuthenticateHandler handler)
+    private Auth SetAuthenticate(AuthenticateHandler handler) => Configure(setup => setup.WithAuthenticate(handler));
+
+    private Auth AddDelegate(string resource, string action, OnHandler handler) =>
+        Configure(setup => setup.TryAdd(resource, action, handler, DelegateName(resource, action), out var next) is { } error
+            ? throw new ArgumentException(error, nameof(handler))
+            : next);
+
+    /// <summary>Applies a change to the setup, unless the engine is built (then it throws).</summary>
+    private Auth Configure(Func<AuthSetup, AuthSetup> change)
     {
-        lock (_gate)
+        while (true)
         {
-            ThrowIfFrozen();
-            if (_authenticate is not null)
+            var current = Volatile.Read(ref _state);
+            if (current is not AuthSetup setup)
             {
                 throw new InvalidOperationException(
-                    $"Authentication handler already set ({_authenticate.Name}); an Auth has exactly one authenticate handler.");
+                    "Handlers cannot be changed after the first request: register every handler before the Auth handles requests.");
             }
 
-            _authenticate = handler;
-        }
-
-        return this;
-    }
-
-    private Auth AddDelegate(string resource, string action, OnHandler handler)
-    {
-        lock (_gate)
-        {
-            ThrowIfFrozen();
-            var error = TryAdd(resource, action, handler, DelegateName(resource, action));
-            if (error is not null)
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _state, change(setup), setup), setup))
             {
-                throw new ArgumentException(error, nameof(handler));
+                return this;
             }
         }
-
-        return this;
     }
 
-    /// <summary>Validates and adds a registration; returns the problem instead when there is one.</summary>
-    private string? TryAdd(string? resource, string? action, OnHandler handler, string where)
+    /// <summary>Gets the setup: the current one, or the one the engine was built from.</summary>
+    private AuthSetup Setup
     {
-        var r = resource is null ? -2 : AuthEvents.ResourceIndex(resource);
-        if (r == -2)
+        get
         {
-            return $"{where} names unknown resource \"{resource}\"; the resources are threads, assistants, crons, store and *.";
+            var current = Volatile.Read(ref _state);
+            return current as AuthSetup ?? ((AuthEngine)current).Setup;
         }
-
-        var a = action is null ? -2 : AuthEvents.ActionIndex(action);
-        var actionKnown = a != -2 && (a == AuthEvents.Any || (r == AuthEvents.Any ? AuthEvents.AnyResourceHas(a) : AuthEvents.IsEvent(r, a)));
-        if (!actionKnown)
-        {
-            var owner = r == AuthEvents.Any ? "no resource has it; the actions are" : $"{resource} has no such action; its actions are";
-            return $"{where} names unknown action \"{action}\": {owner} {AuthEvents.ActionsOf(r)} and *.";
-        }
-
-        var covered = EventsCovered(r, a).ToList();
-        var mismatches = new List<string>();
-        foreach (var (er, ea) in covered)
-        {
-            var valueType = AuthEvents.ValueType(er, ea)!;
-            if (!handler.ValueParameterType.IsAssignableFrom(valueType))
-            {
-                mismatches.Add($"{AuthEvents.EventName(er, ea)} carries {valueType.Name}");
-            }
-        }
-
-        if (mismatches.Count > 0)
-        {
-            var fix = covered.Count == 1
-                ? $"declare the value parameter as {AuthEvents.ValueType(covered[0].Resource, covered[0].Action)!.Name}"
-                : "declare the value parameter as object or IMetadataValue, or register each action separately";
-            return $"{where} takes a value of type {handler.ValueParameterType.Name}, which cannot be bound: {string.Join(", ", mismatches)}; {fix}.";
-        }
-
-        if (_registrations.TryGetValue((r, a), out var existing))
-        {
-            return $"{where} registers {AuthEvents.EventName(r, a)}, which {existing.Info.Name} already registered; each (resource, action) pair takes one handler.";
-        }
-
-        var registration = new Registration(handler, new AuthHandlerInfo(AuthEvents.ResourceName(r), AuthEvents.ActionName(a), handler.Name));
-        _registrations.Add((r, a), registration);
-        _order.Add(registration);
-        return null;
     }
 
-    /// <summary>The concrete events a registration key covers.</summary>
-    private static IEnumerable<(int Resource, int Action)> EventsCovered(int resource, int action)
+    /// <summary>Gets the engine, building it from the setup at the first request.</summary>
+    private AuthEngine Engine
     {
-        for (var r = 0; r < AuthEvents.ResourceCount; r++)
+        get
         {
-            for (var a = 0; a < AuthEvents.ActionCount; a++)
+            while (true)
             {
-                if ((resource == AuthEvents.Any || resource == r) && (action == AuthEvents.Any || action == a) && AuthEvents.IsEvent(r, a))
+                var current = Volatile.Read(ref _state);
+                if (current is AuthEngine engine)
                 {
-                    yield return (r, a);
+                    return engine;
+                }
+
+                var built = new AuthEngine((AuthSetup)current);
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _state, built, current), current))
+                {
+                    return built;
                 }
             }
         }
     }
 
-    private void ThrowIfFrozen()
-    {
-        if (_engine is not null)
-        {
-            throw new InvalidOperationException(
-                "Handlers cannot be changed after the first request: register every handler before the Auth handles requests.");
-        }
-    }
-
-    private static (int Resource, int Action) ParseEvent(string resource, string action)
+    private static AuthEvent ParseEvent(string resource, string action)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(action);
-        var r = AuthEvents.ResourceIndex(resource);
-        var a = AuthEvents.ActionIndex(action);
-        if (r < 0 || a < 0 || !AuthEvents.IsEvent(r, a))
-        {
-            throw new ArgumentException($"\"{resource}:{action}\" is not an auth event; the resources are threads, assistants, crons and store, each with its own actions.", nameof(action));
-        }
-
-        return (r, a);
-    }
-
-    private Engine GetEngine()
-    {
-        var engine = Volatile.Read(ref _engine);
-        if (engine is not null)
-        {
-            return engine;
-        }
-
-        lock (_gate)
-        {
-            engine = _engine;
-            if (engine is null)
-            {
-                var resolved = new Registration?[AuthEvents.ResourceCount * AuthEvents.ActionCount];
-                for (var r = 0; r < AuthEvents.ResourceCount; r++)
-                {
-                    for (var a = 0; a < AuthEvents.ActionCount; a++)
-                    {
-                        if (AuthEvents.IsEvent(r, a))
-                        {
-                            resolved[(r * AuthEvents.ActionCount) + a] =
-                                Lookup(r, a) ?? Lookup(r, AuthEvents.Any) ?? Lookup(AuthEvents.Any, a) ?? Lookup(AuthEvents.Any, AuthEvents.Any);
-                        }
-                    }
-                }
-
-                engine = new Engine(_authenticate, _enableStudioAuth, resolved);
-                Volatile.Write(ref _engine, engine);
-            }
-
-            return engine;
-        }
-
-        Registration? Lookup(int r, int a) => _registrations.GetValueOrDefault((r, a));
-    }
-
-    private sealed class Registration(OnHandler handler, AuthHandlerInfo info)
-    {
-        public OnHandler Handler { get; } = handler;
-
-        public AuthHandlerInfo Info { get; } = info;
-    }
-
-    /// <summary>The frozen state a request reads: no locks, no dictionaries, one array index per event.</summary>
-    private sealed class Engine(AuthenticateHandler? authenticate, bool studioAuth, Registration?[] resolved)
-    {
-        public AuthenticateHandler? Authenticate { get; } = authenticate;
-
-        public bool StudioAuth { get; } = studioAuth;
-
-        public Registration?[] Resolved { get; } = resolved;
+        return AuthEvents.TryParse(resource, action, out var authEvent) ? authEvent : throw new ArgumentException(
+            $"\"{resource}:{action}\" is not an auth event; the resources are threads, assistants, crons and store, each with its own actions.", nameof(action));
     }
 }

@@ -1,132 +1,117 @@
 using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace LangGraph.Sdk.Auth.Handlers;
 
 /// <summary>
-/// The resource/action table of the LangGraph server: which actions each resource has and which value type each event
-/// carries. Resources and actions are small integers so that dispatch is an array index; -1 stands for <c>"*"</c>.
+/// The event table of the LangGraph server: which actions each resource has, the value type each event carries, and the
+/// wire names of resources and actions.
 /// </summary>
 internal static class AuthEvents
 {
-    public const int Any = -1;
-    public const int ResourceCount = 4;
-    public const int ActionCount = 9;
-
-    public const int Threads = 0;
-    public const int Assistants = 1;
-    public const int Crons = 2;
-    public const int Store = 3;
-
-    public const int Create = 0;
-    public const int Read = 1;
-    public const int Update = 2;
-    public const int Delete = 3;
-    public const int Search = 4;
-    public const int CreateRun = 5;
-    public const int Put = 6;
-    public const int Get = 7;
-    public const int ListNamespaces = 8;
-
-    public static readonly string[] ResourceNames = [AuthResources.Threads, AuthResources.Assistants, AuthResources.Crons, AuthResources.Store];
-
-    public static readonly string[] ActionNames =
-    [
-        AuthActions.Create, AuthActions.Read, AuthActions.Update, AuthActions.Delete, AuthActions.Search,
-        AuthActions.CreateRun, AuthActions.Put, AuthActions.Get, AuthActions.ListNamespaces,
-    ];
-
-    /// <summary>[resource * ActionCount + action] → the value type of that event, or null when the resource has no such action.</summary>
-    private static readonly Type?[] ValueTypes = BuildValueTypes();
-
-    public static int ResourceIndex(string resource) => resource switch
+    /// <summary>Every event and the type of the value it carries; a (resource, action) pair not in it is not an event.</summary>
+    public static readonly FrozenDictionary<AuthEvent, Type> ValueTypes = new Dictionary<AuthEvent, Type>
     {
-        AuthResources.Any => Any,
-        AuthResources.Threads => Threads,
-        AuthResources.Assistants => Assistants,
-        AuthResources.Crons => Crons,
-        AuthResources.Store => Store,
-        _ => -2,
+        [new(EventResource.Threads, EventAction.Create)] = typeof(ThreadsCreate),
+        [new(EventResource.Threads, EventAction.Read)] = typeof(ThreadsRead),
+        [new(EventResource.Threads, EventAction.Update)] = typeof(ThreadsUpdate),
+        [new(EventResource.Threads, EventAction.Delete)] = typeof(ThreadsDelete),
+        [new(EventResource.Threads, EventAction.Search)] = typeof(ThreadsSearch),
+        [new(EventResource.Threads, EventAction.CreateRun)] = typeof(RunsCreate),
+        [new(EventResource.Assistants, EventAction.Create)] = typeof(AssistantsCreate),
+        [new(EventResource.Assistants, EventAction.Read)] = typeof(AssistantsRead),
+        [new(EventResource.Assistants, EventAction.Update)] = typeof(AssistantsUpdate),
+        [new(EventResource.Assistants, EventAction.Delete)] = typeof(AssistantsDelete),
+        [new(EventResource.Assistants, EventAction.Search)] = typeof(AssistantsSearch),
+        [new(EventResource.Crons, EventAction.Create)] = typeof(CronsCreate),
+        [new(EventResource.Crons, EventAction.Read)] = typeof(CronsRead),
+        [new(EventResource.Crons, EventAction.Update)] = typeof(CronsUpdate),
+        [new(EventResource.Crons, EventAction.Delete)] = typeof(CronsDelete),
+        [new(EventResource.Crons, EventAction.Search)] = typeof(CronsSearch),
+        [new(EventResource.Store, EventAction.Put)] = typeof(StorePut),
+        [new(EventResource.Store, EventAction.Get)] = typeof(StoreGet),
+        [new(EventResource.Store, EventAction.Search)] = typeof(StoreSearch),
+        [new(EventResource.Store, EventAction.Delete)] = typeof(StoreDelete),
+        [new(EventResource.Store, EventAction.ListNamespaces)] = typeof(StoreListNamespaces),
+    }.ToFrozenDictionary();
+
+    /// <summary>Every event, resource by resource, in the order of the enums.</summary>
+    public static readonly AuthEvent[] All = [.. ValueTypes.Keys.OrderBy(e => e.Resource).ThenBy(e => e.Action)];
+
+    public static bool IsEvent(AuthEvent authEvent) => ValueTypes.ContainsKey(authEvent);
+
+    public static string NameOf(EventResource resource) => resource switch
+    {
+        EventResource.Threads => AuthResources.Threads,
+        EventResource.Assistants => AuthResources.Assistants,
+        EventResource.Crons => AuthResources.Crons,
+        EventResource.Store => AuthResources.Store,
+        _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 
-    public static int ActionIndex(string action) => action switch
+    public static string NameOf(EventAction action) => action switch
     {
-        AuthActions.Any => Any,
-        AuthActions.Create => Create,
-        AuthActions.Read => Read,
-        AuthActions.Update => Update,
-        AuthActions.Delete => Delete,
-        AuthActions.Search => Search,
-        AuthActions.CreateRun => CreateRun,
-        AuthActions.Put => Put,
-        AuthActions.Get => Get,
-        AuthActions.ListNamespaces => ListNamespaces,
-        _ => -2,
+        EventAction.Create => AuthActions.Create,
+        EventAction.Read => AuthActions.Read,
+        EventAction.Update => AuthActions.Update,
+        EventAction.Delete => AuthActions.Delete,
+        EventAction.Search => AuthActions.Search,
+        EventAction.CreateRun => AuthActions.CreateRun,
+        EventAction.Put => AuthActions.Put,
+        EventAction.Get => AuthActions.Get,
+        EventAction.ListNamespaces => AuthActions.ListNamespaces,
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    public static string ResourceName(int resource) => resource == Any ? AuthResources.Any : ResourceNames[resource];
-
-    public static string ActionName(int action) => action == Any ? AuthActions.Any : ActionNames[action];
-
-    public static string EventName(int resource, int action) => $"{ResourceName(resource)}:{ActionName(action)}";
-
-    public static Type? ValueType(int resource, int action) => ValueTypes[(resource * ActionCount) + action];
-
-    public static bool IsEvent(int resource, int action) => ValueType(resource, action) is not null;
-
-    /// <summary>Whether any resource has the action (for <c>"*:action"</c>).</summary>
-    public static bool AnyResourceHas(int action)
+    /// <summary>Parses a resource name (not <c>"*"</c>).</summary>
+    public static bool TryParse(string? name, out EventResource resource)
     {
-        for (var r = 0; r < ResourceCount; r++)
+        (var known, resource) = name switch
         {
-            if (IsEvent(r, action))
-            {
-                return true;
-            }
+            AuthResources.Threads => (true, EventResource.Threads),
+            AuthResources.Assistants => (true, EventResource.Assistants),
+            AuthResources.Crons => (true, EventResource.Crons),
+            AuthResources.Store => (true, EventResource.Store),
+            _ => (false, default(EventResource)),
+        };
+        return known;
+    }
+
+    /// <summary>Parses an action name (not <c>"*"</c>).</summary>
+    public static bool TryParse(string? name, out EventAction action)
+    {
+        (var known, action) = name switch
+        {
+            AuthActions.Create => (true, EventAction.Create),
+            AuthActions.Read => (true, EventAction.Read),
+            AuthActions.Update => (true, EventAction.Update),
+            AuthActions.Delete => (true, EventAction.Delete),
+            AuthActions.Search => (true, EventAction.Search),
+            AuthActions.CreateRun => (true, EventAction.CreateRun),
+            AuthActions.Put => (true, EventAction.Put),
+            AuthActions.Get => (true, EventAction.Get),
+            AuthActions.ListNamespaces => (true, EventAction.ListNamespaces),
+            _ => (false, default(EventAction)),
+        };
+        return known;
+    }
+
+    /// <summary>Parses an event, <c>resource</c> and <c>action</c> (no wildcards).</summary>
+    public static bool TryParse(string? resource, string? action, out AuthEvent authEvent)
+    {
+        authEvent = default;
+        if (!TryParse(resource, out EventResource r) || !TryParse(action, out EventAction a) || !IsEvent(new(r, a)))
+        {
+            return false;
         }
 
-        return false;
+        authEvent = new(r, a);
+        return true;
     }
 
-    /// <summary>The actions a resource has, as text, for error messages.</summary>
-    public static string ActionsOf(int resource)
-    {
-        var names = new System.Collections.Generic.List<string>();
-        for (var a = 0; a < ActionCount; a++)
-        {
-            if (resource == Any ? AnyResourceHas(a) : IsEvent(resource, a))
-            {
-                names.Add(ActionNames[a]);
-            }
-        }
-
-        return string.Join(", ", names);
-    }
-
-    private static Type?[] BuildValueTypes()
-    {
-        var types = new Type?[ResourceCount * ActionCount];
-        void Set(int r, int a, Type t) => types[(r * ActionCount) + a] = t;
-        Set(Threads, Create, typeof(ThreadsCreate));
-        Set(Threads, Read, typeof(ThreadsRead));
-        Set(Threads, Update, typeof(ThreadsUpdate));
-        Set(Threads, Delete, typeof(ThreadsDelete));
-        Set(Threads, Search, typeof(ThreadsSearch));
-        Set(Threads, CreateRun, typeof(RunsCreate));
-        Set(Assistants, Create, typeof(AssistantsCreate));
-        Set(Assistants, Read, typeof(AssistantsRead));
-        Set(Assistants, Update, typeof(AssistantsUpdate));
-        Set(Assistants, Delete, typeof(AssistantsDelete));
-        Set(Assistants, Search, typeof(AssistantsSearch));
-        Set(Crons, Create, typeof(CronsCreate));
-        Set(Crons, Read, typeof(CronsRead));
-        Set(Crons, Update, typeof(CronsUpdate));
-        Set(Crons, Delete, typeof(CronsDelete));
-        Set(Crons, Search, typeof(CronsSearch));
-        Set(Store, Put, typeof(StorePut));
-        Set(Store, Get, typeof(StoreGet));
-        Set(Store, Search, typeof(StoreSearch));
-        Set(Store, Delete, typeof(StoreDelete));
-        Set(Store, ListNamespaces, typeof(StoreListNamespaces));
-        return types;
-    }
+    /// <summary>The actions a resource has (every resource's, for null), as text for error messages.</summary>
+    public static string ActionsOf(EventResource? resource) =>
+        string.Join(", ", All.Where(e => resource is null || e.Resource == resource).Select(e => e.Action).Distinct().Order().Select(NameOf));
 }

@@ -22,8 +22,9 @@ public sealed class AuthRoute
         Segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (resource is not null)
         {
-            ResourceIndex = Handlers.AuthEvents.ResourceIndex(resource);
-            ActionIndex = Handlers.AuthEvents.ActionIndex(action!);
+            FirstEvent = Handlers.AuthEvents.TryParse(resource, action, out var first)
+                ? first
+                : throw new ArgumentException($"{resource}:{action} is not an auth event.", nameof(action));
         }
     }
 
@@ -47,9 +48,8 @@ public sealed class AuthRoute
 
     internal string[] Segments { get; }
 
-    internal int ResourceIndex { get; }
-
-    internal int ActionIndex { get; }
+    /// <summary>Gets the event that guards the route (for a protocol command, unless its body chooses another), or null.</summary>
+    internal Handlers.AuthEvent? FirstEvent { get; }
 
     internal Routing.ValueFactory? ValueFactory { get; }
 

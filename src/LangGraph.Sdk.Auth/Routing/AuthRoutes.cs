@@ -273,7 +273,7 @@ public static class AuthRoutes
 
     // ---- value factories: what the server passes to the handler for each route ----
 
-    private static object AssistantCreate(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object AssistantCreate(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new AssistantsCreate
@@ -289,7 +289,7 @@ public static class AuthRoutes
         };
     }
 
-    private static object AssistantSearch(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object AssistantSearch(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new AssistantsSearch
@@ -301,13 +301,13 @@ public static class AuthRoutes
         };
     }
 
-    private static object AssistantRead(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object AssistantRead(AuthRequest request, AuthRouteMatch match) =>
         new AssistantsRead { AssistantId = match.AssistantId };
 
-    private static object AssistantVersions(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object AssistantVersions(AuthRequest request, AuthRouteMatch match) =>
         new AssistantsRead { AssistantId = match.AssistantId, Metadata = new JsonBody(request.Body).Metadata() };
 
-    private static object AssistantUpdate(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object AssistantUpdate(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new AssistantsUpdate
@@ -322,13 +322,13 @@ public static class AuthRoutes
         };
     }
 
-    private static object AssistantSetLatest(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object AssistantSetLatest(AuthRequest request, AuthRouteMatch match) =>
         new AssistantsUpdate { AssistantId = match.AssistantId, Version = new JsonBody(request.Body).NullableInt("version") };
 
-    private static object AssistantDelete(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object AssistantDelete(AuthRequest request, AuthRouteMatch match) =>
         new AssistantsDelete { AssistantId = match.AssistantId };
 
-    private static object ThreadCreate(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object ThreadCreate(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new ThreadsCreate
@@ -356,7 +356,7 @@ public static class AuthRoutes
         return ttl.ValueKind == JsonValueKind.Object ? new ThreadTtl { Strategy = inner.String("strategy") ?? "delete", Ttl = inner.Double("ttl") } : null;
     }
 
-    private static object ThreadSearch(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object ThreadSearch(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new ThreadsSearch
@@ -370,21 +370,21 @@ public static class AuthRoutes
         };
     }
 
-    private static object ThreadRead(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object ThreadRead(AuthRequest request, AuthRouteMatch match) =>
         new ThreadsRead { ThreadId = match.ThreadId, RunId = match.RunId };
 
-    private static object ThreadUpdate(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object ThreadUpdate(AuthRequest request, AuthRouteMatch match) =>
         new ThreadsUpdate { ThreadId = match.ThreadId, Metadata = new JsonBody(request.Body).Metadata() };
 
-    private static object ThreadStateUpdate(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object ThreadStateUpdate(AuthRequest request, AuthRouteMatch match) =>
         new ThreadsUpdate { ThreadId = match.ThreadId };
 
-    private static object ThreadDelete(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object ThreadDelete(AuthRequest request, AuthRouteMatch match) =>
         new ThreadsDelete { ThreadId = match.ThreadId, RunId = match.RunId };
 
-    private static object ThreadPrune(AuthRequest request, AuthRouteMatch match, ref int action) => new ThreadsDelete();
+    private static object ThreadPrune(AuthRequest request, AuthRouteMatch match) => new ThreadsDelete();
 
-    private static object RunCreate(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object RunCreate(AuthRequest request, AuthRouteMatch match) =>
         RunFromBody(new JsonBody(request.Body), match.ThreadId);
 
     private static RunsCreate RunFromBody(JsonBody body, string? threadId) => new()
@@ -400,7 +400,7 @@ public static class AuthRoutes
         Kwargs = body.Whole(),
     };
 
-    private static object RunBatch(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object RunBatch(AuthRequest request, AuthRouteMatch match)
     {
         if (request.Body is not { ValueKind: JsonValueKind.Array } items)
         {
@@ -416,7 +416,7 @@ public static class AuthRoutes
         return runs.ToArray();
     }
 
-    private static object RunList(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object RunList(AuthRequest request, AuthRouteMatch match)
     {
         var query = request.QueryParams;
         return new ThreadsSearch
@@ -428,14 +428,14 @@ public static class AuthRoutes
         };
     }
 
-    private static object RunCancel(AuthRequest request, AuthRouteMatch match, ref int action) => new ThreadsUpdate
+    private static object RunCancel(AuthRequest request, AuthRouteMatch match) => new ThreadsUpdate
     {
         ThreadId = match.ThreadId,
         Action = request.QueryParams.GetValueOrDefault("action") ?? "interrupt",
         Metadata = new JsonObject { ["run_ids"] = new JsonArray(JsonValue.Create(match.RunId)), ["status"] = "pending" },
     };
 
-    private static object RunCancelMany(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object RunCancelMany(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         var runIds = new JsonArray();
@@ -452,7 +452,7 @@ public static class AuthRoutes
         };
     }
 
-    private static object CronCreate(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object CronCreate(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new CronsCreate
@@ -465,7 +465,7 @@ public static class AuthRoutes
         };
     }
 
-    private static object CronSearch(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object CronSearch(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new CronsSearch
@@ -477,16 +477,16 @@ public static class AuthRoutes
         };
     }
 
-    private static object CronUpdate(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object CronUpdate(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new CronsUpdate { CronId = match.CronId, Payload = body.Whole(), Schedule = body.String("schedule") };
     }
 
-    private static object CronDelete(AuthRequest request, AuthRouteMatch match, ref int action) =>
+    private static object CronDelete(AuthRequest request, AuthRouteMatch match) =>
         new CronsDelete { CronId = match.CronId };
 
-    private static object StoreItemPut(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object StoreItemPut(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new StorePut
@@ -498,7 +498,7 @@ public static class AuthRoutes
         };
     }
 
-    private static object StoreItemGet(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object StoreItemGet(AuthRequest request, AuthRouteMatch match)
     {
         var query = request.QueryParams;
         var ns = query.GetValueOrDefault("namespace");
@@ -509,13 +509,13 @@ public static class AuthRoutes
         };
     }
 
-    private static object StoreItemDelete(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object StoreItemDelete(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new StoreDelete { Namespace = body.StringList("namespace"), Key = body.String("key") };
     }
 
-    private static object StoreItemSearch(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object StoreItemSearch(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new StoreSearch
@@ -528,7 +528,7 @@ public static class AuthRoutes
         };
     }
 
-    private static object StoreNamespaces(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object StoreNamespaces(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         return new StoreListNamespaces
@@ -541,12 +541,11 @@ public static class AuthRoutes
         };
     }
 
-    private static object ProtocolCommand(AuthRequest request, AuthRouteMatch match, ref int action)
+    private static object ProtocolCommand(AuthRequest request, AuthRouteMatch match)
     {
         var body = new JsonBody(request.Body);
         if (body.String("method") == RunStart)
         {
-            action = AuthEvents.CreateRun;
             return CommandRun(body, match);
         }
 
@@ -569,6 +568,12 @@ public static class AuthRoutes
         var other => other,
     };
 
+    /// <summary>A route's first event: the route's own, except for a protocol command, whose body chooses it (<c>run.start</c> → <c>threads:create_run</c>).</summary>
+    internal static AuthEvent FirstEventOf(AuthRoute route, AuthRequest request) =>
+        route.FollowUp == FollowUp.CommandRun && new JsonBody(request.Body).String("method") == RunStart
+            ? AuthEvent.ThreadsCreateRun
+            : route.FirstEvent!.Value;
+
     /// <summary>The events <see cref="Auth.HandleAsync"/> runs for a request, see <see cref="AuthRequest.Events"/>.</summary>
     internal static IReadOnlyList<string> PlanEvents(AuthRequest request)
     {
@@ -579,9 +584,7 @@ public static class AuthRoutes
         }
 
         var route = match.Route!;
-        var first = route.FollowUp == FollowUp.CommandRun && new JsonBody(request.Body).String("method") == RunStart
-            ? $"{AuthResources.Threads}:{AuthActions.CreateRun}"
-            : route.Event!;
+        var first = FirstEventOf(route, request).Name;
         return FollowUpOf(route, request) switch
         {
             FollowUp.Supersteps => [first, $"{AuthResources.Threads}:{AuthActions.Update}", ThreadsReadEvent],
