@@ -14,6 +14,10 @@ namespace LangGraph.Sdk.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = false)]
+[JsonSerializable(typeof(RunRequest))]
+[JsonSerializable(typeof(RunCancelManyRequest))]
+[JsonSerializable(typeof(CronRequest))]
+[JsonSerializable(typeof(CronSearchRequest))]
 [JsonSerializable(typeof(LangGraphThread))]
 [JsonSerializable(typeof(List<LangGraphThread>))]
 [JsonSerializable(typeof(ThreadState))]
