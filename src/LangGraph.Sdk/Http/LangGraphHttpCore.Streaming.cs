@@ -201,7 +201,7 @@ internal sealed partial class LangGraphHttpCore
 
         if (error is { } failed && settings.ThrowOnError)
         {
-            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor);
+            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor, settings.RunError);
         }
     }
 

@@ -62,7 +62,13 @@ public class RunsClient
     public virtual async IAsyncEnumerable<StreamPart> StreamAsync(string? threadId, string assistantId, RunCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Body = RunBody(assistantId, options, RunRoute.Stream) };
-        var settings = new StreamSettings { OnRunCreated = options?.OnRunCreated, ThrowOnError = options?.ThrowOnError ?? true, Resumable = options?.StreamResumable ?? false };
+        var settings = new StreamSettings
+        {
+            OnRunCreated = options?.OnRunCreated,
+            ThrowOnError = options?.ThrowOnError ?? true,
+            RunError = options?.RunError,
+            Resumable = options?.StreamResumable ?? false,
+        };
         await foreach (var part in _core.StreamAsync(request, settings, cancellationToken).ConfigureAwait(false))
         {
             yield return part;
