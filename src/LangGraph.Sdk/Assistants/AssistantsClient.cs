@@ -97,48 +97,20 @@ public class AssistantsClient
     public virtual Task<Assistant> CreateAsync(string graphId, AssistantCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graphId);
-        using var body = _core.CreateBody();
-        body.String("graph_id", graphId);
-        if (options is not null)
+        var user = _core.UserJsonOptions;
+        var body = options is null ? new AssistantRequest { GraphId = graphId } : new AssistantRequest
         {
-            if (options.Config is { } config && SetsAnything(config))
-            {
-                body.Config("config", config);
-            }
-
-            if (!IsEmpty(options.Context))
-            {
-                body.Value("context", options.Context);
-            }
-
-            if (options.Metadata.Count > 0)
-            {
-                body.Dictionary("metadata", options.Metadata);
-            }
-
-            if (!string.IsNullOrEmpty(options.AssistantId))
-            {
-                body.String("assistant_id", options.AssistantId);
-            }
-
-            if (options.IfExists is { } ifExists)
-            {
-                body.String("if_exists", ifExists.Value);
-            }
-
-            if (!string.IsNullOrEmpty(options.Name))
-            {
-                body.String("name", options.Name);
-            }
-
-            if (!string.IsNullOrEmpty(options.Description))
-            {
-                body.String("description", options.Description);
-            }
-        }
-
+            GraphId = graphId,
+            Config = options.Config is { } config && SetsAnything(config) ? RunConfigRequest.From(config, user) : null,
+            Context = IsEmpty(options.Context) ? null : UserJson.Element(user, options.Context, "context"),
+            Metadata = UserJson.Object(user, options.Metadata, "metadata"),
+            AssistantId = NullIfEmpty(options.AssistantId),
+            IfExists = options.IfExists?.Value,
+            Name = NullIfEmpty(options.Name),
+            Description = NullIfEmpty(options.Description),
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/assistants", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/assistants", options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
@@ -153,42 +125,18 @@ public class AssistantsClient
     public virtual Task<Assistant> UpdateAsync(string assistantId, AssistantUpdateOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = AssistantPath(assistantId);
-        using var body = _core.CreateBody();
-        if (options is not null)
+        var user = _core.UserJsonOptions;
+        var body = options is null ? new AssistantRequest() : new AssistantRequest
         {
-            if (!string.IsNullOrEmpty(options.GraphId))
-            {
-                body.String("graph_id", options.GraphId);
-            }
-
-            if (options.Config is { } config)
-            {
-                body.Config("config", config);
-            }
-
-            if (options.Context is not null)
-            {
-                body.Value("context", options.Context);
-            }
-
-            if (options.Metadata.Count > 0)
-            {
-                body.Dictionary("metadata", options.Metadata);
-            }
-
-            if (!string.IsNullOrEmpty(options.Name))
-            {
-                body.String("name", options.Name);
-            }
-
-            if (!string.IsNullOrEmpty(options.Description))
-            {
-                body.String("description", options.Description);
-            }
-        }
-
+            GraphId = NullIfEmpty(options.GraphId),
+            Config = RunConfigRequest.From(options.Config, user),
+            Context = UserJson.Element(user, options.Context, "context"),
+            Metadata = UserJson.Object(user, options.Metadata, "metadata"),
+            Name = NullIfEmpty(options.Name),
+            Description = NullIfEmpty(options.Description),
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
@@ -234,14 +182,10 @@ public class AssistantsClient
     /// <returns>How many assistants match.</returns>
     public virtual Task<int> CountAsync(AssistantCountOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = _core.CreateBody();
-        if (options is not null)
-        {
-            WriteFilters(body, options.Metadata, options.GraphId, options.Name);
-        }
+        var body = options is null ? new AssistantSearchRequest() : Filters(options.Metadata, options.GraphId, options.Name);
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/assistants/count", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/assistants/count", options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }
@@ -256,15 +200,9 @@ public class AssistantsClient
     {
         var path = AssistantPath(assistantId);
         options ??= new AssistantGetVersionsOptions();
-        using var body = _core.CreateBody();
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
-        if (options.Metadata.Count > 0)
-        {
-            body.Dictionary("metadata", options.Metadata);
-        }
-
+        var body = Filters(options.Metadata, graphId: null, name: null) with { Limit = options.Limit, Offset = options.Offset };
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/versions", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, path + "/versions", options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.ListAssistantVersion,
             cancellationToken).ConfigureAwait(false);
     }
@@ -278,33 +216,27 @@ public class AssistantsClient
     public virtual Task<Assistant> SetLatestAsync(string assistantId, int version, AssistantSetLatestOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = AssistantPath(assistantId);
-        using var body = _core.CreateBody();
-        body.Number("version", version);
+        var body = new AssistantRequest { Version = version };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/latest", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, path + "/latest", options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
 
     private static string AssistantPath(string assistantId) => "/assistants/" + UrlPath.Segment(assistantId, nameof(assistantId));
 
-    private static void WriteFilters(JsonBody body, IDictionary<string, object?> metadata, string? graphId, string? name)
+    private static byte[] Serialize(AssistantRequest body) => JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.AssistantRequest);
+
+    private static byte[] Serialize(AssistantSearchRequest body) => JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.AssistantSearchRequest);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private AssistantSearchRequest Filters(IDictionary<string, object?> metadata, string? graphId, string? name) => new()
     {
-        if (metadata.Count > 0)
-        {
-            body.Dictionary("metadata", metadata);
-        }
-
-        if (!string.IsNullOrEmpty(graphId))
-        {
-            body.String("graph_id", graphId);
-        }
-
-        if (!string.IsNullOrEmpty(name))
-        {
-            body.String("name", name);
-        }
-    }
+        Metadata = UserJson.Object(_core.UserJsonOptions, metadata, "metadata"),
+        GraphId = NullIfEmpty(graphId),
+        Name = NullIfEmpty(name),
+    };
 
     /// <summary>Whether the config writes any member: Python sends <c>config</c> on create only when the dict is not empty.</summary>
     private static bool SetsAnything(RunConfig config) =>
@@ -325,24 +257,8 @@ public class AssistantsClient
     private LangGraphRequest SearchRequest(AssistantSearchOptions? options)
     {
         options ??= new AssistantSearchOptions();
-        using var body = _core.CreateBody();
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
-        WriteFilters(body, options.Metadata, options.GraphId, options.Name);
-        if (options.SortBy is { } sortBy)
-        {
-            body.String("sort_by", sortBy.Value);
-        }
-
-        if (options.SortOrder is { } sortOrder)
-        {
-            body.String("sort_order", sortOrder.Value);
-        }
-
-        if (options.Select.Count > 0)
-        {
-            body.Strings("select", options.Select);
-        }
-
-        return new LangGraphRequest(HttpMethod.Post, "/assistants/search", options) { Body = body.ToArray() };
+        var filters = Filters(options.Metadata, options.GraphId, options.Name);
+        var body = Serialization.SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
+        return new LangGraphRequest(HttpMethod.Post, "/assistants/search", options) { Body = Serialize(body) };
     }
 }

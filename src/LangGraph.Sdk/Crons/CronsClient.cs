@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
@@ -39,14 +39,9 @@ public class CronsClient
         string threadId, string assistantId, string schedule, CronCreateForThreadOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = "/threads/" + UrlPath.Segment(threadId, nameof(threadId)) + "/runs/crons";
-        using var body = CreateBody(assistantId, schedule, options);
-        if (options?.MultitaskStrategy is { Value.Length: > 0 } strategy)
-        {
-            body.String("multitask_strategy", strategy.Value);
-        }
-
+        var body = CreateBody(assistantId, schedule, options, options?.MultitaskStrategy, onRunCompleted: null);
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path, options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, path, options) { Body = body },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -59,22 +54,9 @@ public class CronsClient
     /// <returns>The new cron. (Python annotates a <c>Run</c>, but the server returns the cron.)</returns>
     public virtual Task<Cron> CreateAsync(string assistantId, string schedule, CronCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = CreateBody(assistantId, schedule, options);
-        if (options is not null)
-        {
-            if (options.OnRunCompleted is { } onRunCompleted)
-            {
-                body.String("on_run_completed", onRunCompleted.Value);
-            }
-
-            if (options.MultitaskStrategy is { Value.Length: > 0 } strategy)
-            {
-                body.String("multitask_strategy", strategy.Value);
-            }
-        }
-
+        var body = CreateBody(assistantId, schedule, options, options?.MultitaskStrategy, options?.OnRunCompleted);
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons", options) { Body = body },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -104,28 +86,14 @@ public class CronsClient
             throw new ArgumentException("Set either CronUpdateOptions.EndTime or ClearEndTime, not both.", nameof(options));
         }
 
-        using var body = _core.CreateBody();
-        if (options is not null)
+        var body = options is null ? new CronRequest() : RunFields(options) with
         {
-            if (options.Schedule is not null)
-            {
-                body.String("schedule", options.Schedule);
-            }
-
-            if (options.ClearEndTime)
-            {
-                body.Writer.WriteNull("end_time");
-            }
-
-            WriteRunFields(body, options);
-            if (options.OnRunCompleted is { } onRunCompleted)
-            {
-                body.String("on_run_completed", onRunCompleted.Value);
-            }
-        }
-
+            Schedule = options.Schedule,
+            EndTime = options.ClearEndTime ? JsonValues.Null : EndTime(options.EndTime),
+            OnRunCompleted = options.OnRunCompleted?.Value,
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = Serialize(body) },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -137,36 +105,16 @@ public class CronsClient
     public virtual async Task<IReadOnlyList<Cron>> SearchAsync(CronSearchOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new CronSearchOptions();
-        using var body = _core.CreateBody();
-        body.String("assistant_id", options.AssistantId).String("thread_id", options.ThreadId);
-        if (options.Enabled is { } enabled)
+        var filters = new CronSearchRequest
         {
-            body.Boolean("enabled", enabled);
-        }
-
-        if (options.Metadata.Count > 0)
-        {
-            body.Dictionary("metadata", options.Metadata);
-        }
-
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
-        if (options.SortBy is { Value.Length: > 0 } sortBy)
-        {
-            body.String("sort_by", sortBy.Value);
-        }
-
-        if (options.SortOrder is { Value.Length: > 0 } sortOrder)
-        {
-            body.String("sort_order", sortOrder.Value);
-        }
-
-        if (options.Select.Count > 0)
-        {
-            body.Strings("select", options.Select);
-        }
-
+            AssistantId = options.AssistantId,
+            ThreadId = options.ThreadId,
+            Enabled = options.Enabled,
+            Metadata = UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata"),
+        };
+        var body = SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons/search", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons/search", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
             LangGraphJsonContext.Default.ListCron,
             cancellationToken).ConfigureAwait(false);
     }
@@ -177,27 +125,14 @@ public class CronsClient
     /// <returns>How many crons match.</returns>
     public virtual Task<int> CountAsync(CronCountOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = _core.CreateBody();
-        if (options is not null)
+        var body = options is null ? new CronSearchRequest() : new CronSearchRequest
         {
-            if (!string.IsNullOrEmpty(options.AssistantId))
-            {
-                body.String("assistant_id", options.AssistantId);
-            }
-
-            if (!string.IsNullOrEmpty(options.ThreadId))
-            {
-                body.String("thread_id", options.ThreadId);
-            }
-
-            if (options.Metadata.Count > 0)
-            {
-                body.Dictionary("metadata", options.Metadata);
-            }
-        }
-
+            AssistantId = string.IsNullOrEmpty(options.AssistantId) ? null : options.AssistantId,
+            ThreadId = string.IsNullOrEmpty(options.ThreadId) ? null : options.ThreadId,
+            Metadata = UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata"),
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons/count", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons/count", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }
@@ -205,98 +140,46 @@ public class CronsClient
     private static string CronPath(string cronId) => "/runs/crons/" + UrlPath.Segment(cronId, nameof(cronId));
 
     /// <summary>The body of both create routes: <c>schedule</c> and <c>assistant_id</c>, then the run fields that are set.</summary>
-    private JsonBody CreateBody(string assistantId, string schedule, CronRunOptions? options)
+    private byte[] CreateBody(string assistantId, string schedule, CronRunOptions? options, MultitaskStrategy? strategy, OnCompletionBehavior? onRunCompleted)
     {
         ArgumentNullException.ThrowIfNull(assistantId);
         ArgumentNullException.ThrowIfNull(schedule);
-        var body = _core.CreateBody();
-        body.String("schedule", schedule).String("assistant_id", assistantId);
-        if (options is not null)
+        var body = (options is null ? new CronRequest() : RunFields(options)) with
         {
-            WriteRunFields(body, options);
-        }
-
-        return body;
+            Schedule = schedule,
+            AssistantId = assistantId,
+            EndTime = EndTime(options?.EndTime),
+            MultitaskStrategy = strategy is { Value.Length: > 0 } s ? s.Value : null,
+            OnRunCompleted = onRunCompleted?.Value,
+        };
+        return Serialize(body);
     }
 
-    private static void WriteRunFields(JsonBody body, CronRunOptions options)
+    private static byte[] Serialize(CronRequest body) => JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronRequest);
+
+    private static JsonElement? EndTime(DateTimeOffset? endTime) =>
+        endTime is { } value ? JsonSerializer.SerializeToElement(value.ToString("O", CultureInfo.InvariantCulture), LangGraphJsonContext.Default.String) : null;
+
+    /// <summary>The run fields every cron route sends when they are set.</summary>
+    private CronRequest RunFields(CronRunOptions options)
     {
-        if (options.Input is not null)
+        var user = _core.UserJsonOptions;
+        return new CronRequest
         {
-            body.Value("input", options.Input);
-        }
-
-        if (options.Config is { } config)
-        {
-            body.Config("config", config);
-        }
-
-        if (options.Metadata.Count > 0)
-        {
-            body.Dictionary("metadata", options.Metadata);
-        }
-
-        if (options.Context is not null)
-        {
-            body.Value("context", options.Context);
-        }
-
-        if (options.CheckpointDuring is { } checkpointDuring)
-        {
-            body.Boolean("checkpoint_during", checkpointDuring);
-        }
-
-        WriteNodes(body, "interrupt_before", options.InterruptBefore);
-        WriteNodes(body, "interrupt_after", options.InterruptAfter);
-        body.String("webhook", options.Webhook);
-        if (options.EndTime is { } endTime)
-        {
-            body.String("end_time", endTime.ToString("O", CultureInfo.InvariantCulture));
-        }
-
-        if (options.Enabled is { } enabled)
-        {
-            body.Boolean("enabled", enabled);
-        }
-
-        if (options.StreamMode is { } modes)
-        {
-            body.Strings("stream_mode", modes.Select(m => m.Value));
-        }
-
-        if (options.StreamSubgraphs is { } subgraphs)
-        {
-            body.Boolean("stream_subgraphs", subgraphs);
-        }
-
-        if (options.StreamResumable is { } resumable)
-        {
-            body.Boolean("stream_resumable", resumable);
-        }
-
-        if (options.Durability is { } durability)
-        {
-            body.String("durability", durability.Value);
-        }
-
-        body.String("timezone", options.Timezone);
-    }
-
-    /// <summary>Writes a node list, or <c>"*"</c> (every node) for the list <c>["*"]</c>, as Python's <c>All | list[str]</c>.</summary>
-    private static void WriteNodes(JsonBody body, string name, IReadOnlyList<string>? nodes)
-    {
-        if (nodes is null)
-        {
-            return;
-        }
-
-        if (nodes is ["*"])
-        {
-            body.String(name, "*");
-        }
-        else
-        {
-            body.Strings(name, nodes);
-        }
+            Input = UserJson.Element(user, options.Input, "input"),
+            Config = RunConfigRequest.From(options.Config, user),
+            Metadata = UserJson.Object(user, options.Metadata, "metadata"),
+            Context = UserJson.Element(user, options.Context, "context"),
+            CheckpointDuring = options.CheckpointDuring,
+            InterruptBefore = options.InterruptBefore,
+            InterruptAfter = options.InterruptAfter,
+            Webhook = options.Webhook,
+            Enabled = options.Enabled,
+            StreamMode = options.StreamMode,
+            StreamSubgraphs = options.StreamSubgraphs,
+            StreamResumable = options.StreamResumable,
+            Durability = options.Durability?.Value,
+            Timezone = options.Timezone,
+        };
     }
 }

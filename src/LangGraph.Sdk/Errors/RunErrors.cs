@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using LangGraph.Sdk.Http;
+using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.Errors;
 
@@ -21,7 +22,12 @@ internal static class RunErrors
     /// Returns the exception for an <c>error</c> payload. With a redactor, credentials a server echoed are masked in the
     /// payload, and in the name and message read from it (after parsing, so that JSON-escaped forms are caught too).
     /// </summary>
-    public static LangGraphRunException FromError(JsonElement error, string? runId, string? threadId, CredentialRedactor? redactor = null)
+    /// <param name="error">The error payload.</param>
+    /// <param name="runId">The run, when known.</param>
+    /// <param name="threadId">The thread, when known.</param>
+    /// <param name="redactor">Masks the caller's credentials, when given.</param>
+    /// <param name="factory">Builds the exception (a subtype for RemoteGraph); a <see cref="LangGraphRunException"/> when null.</param>
+    public static LangGraphRunException FromError(JsonElement error, string? runId, string? threadId, CredentialRedactor? redactor = null, RunErrorFactory? factory = null)
     {
         if (redactor is not null)
         {
@@ -29,9 +35,12 @@ internal static class RunErrors
         }
 
         var (name, message) = Read(error);
-        return redactor is null
-            ? new LangGraphRunException(name, message, runId, threadId, error)
-            : new LangGraphRunException(redactor.Redact(name), redactor.Redact(message), runId, threadId, error);
+        if (redactor is not null)
+        {
+            (name, message) = (redactor.Redact(name), redactor.Redact(message));
+        }
+
+        return factory is null ? new LangGraphRunException(name, message, runId, threadId, error) : factory(name, message, runId, threadId, error);
     }
 
     /// <summary>Reads the error name and message of an error payload (the JS server's double wrapping undone).</summary>

@@ -10,7 +10,6 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Errors;
-using LangGraph.Sdk.Serialization;
 using LangGraph.Sdk.Streaming;
 using Polly;
 
@@ -134,9 +133,6 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     /// <summary>The redactor of a call: the client's credentials and the call's own sensitive headers.</summary>
     internal CredentialRedactor RedactorFor(LangGraphRequestOptions? options) => _redactor.With(options?.Headers);
-
-    /// <summary>Creates a body writer that uses the user's serializer options.</summary>
-    public JsonBody CreateBody() => new(UserJsonOptions);
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
     public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)

@@ -479,7 +479,7 @@ public class RemoteGraph : IDisposable
         CancellationToken cancellationToken)
     {
         var runConfig = RemoteGraphConfig.ForRun(RemoteGraphConfig.Merge(_config, config), out var threadId);
-        var reader = new RemoteRun(Name, threadId, requested);
+        var reader = new RemoteRun(threadId, requested);
         var run = new RunCreateOptions
         {
             Input = input is RunCommand ? null : input,
@@ -488,7 +488,8 @@ public class RemoteGraph : IDisposable
             StreamSubgraphs = subgraphs,
             Config = runConfig,
             IfNotExists = IfNotExists.Create,
-            ThrowOnError = false,
+            RunError = (errorName, errorMessage, runId, _, error) =>
+                new RemoteGraphException(Name, errorName, errorMessage, reader.RunId ?? runId, reader.ThreadId, error),
             OnRunCreated = created =>
             {
                 reader.RunId = created.RunId;

@@ -2,27 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.RemoteGraphs;
 
 /// <summary>
 /// Turns the events of one run started by a <see cref="RemoteGraph"/> into chunks: keeps the modes the caller asked for
-/// (and <c>updates</c> that carry interrupts), remembers the run id, and raises <see cref="RemoteGraphException"/> for
-/// an <c>error</c> event. An event name is split into mode and namespace once for a run of events with that name.
+/// (and <c>updates</c> that carry interrupts) and remembers the run id. (An <c>error</c> event becomes
+/// <see cref="RemoteGraphException"/> in the streaming core, through <see cref="RunErrorFactory"/>.) An event name is split into mode and namespace once for a run of events with that name.
 /// </summary>
 internal sealed class RemoteRun
 {
-    private readonly string _graphName;
     private readonly HashSet<string> _wanted;
     private string? _lastEvent;
+    private bool _failed;
     private string _lastMode = string.Empty;
     private IReadOnlyList<string> _lastNamespace = [];
 
-    public RemoteRun(string graphName, string? threadId, IReadOnlyList<StreamMode> requested)
+    public RemoteRun(string? threadId, IReadOnlyList<StreamMode> requested)
     {
-        _graphName = graphName;
         ThreadId = threadId;
 
         // messages-tuple streams events named messages.
@@ -40,7 +38,6 @@ internal sealed class RemoteRun
     public string? RunId { get; set; }
 
     /// <summary>Returns the chunk for an event the caller sees, or false for one that is dropped.</summary>
-    /// <exception cref="RemoteGraphException">The event is the run's <c>error</c>.</exception>
     public bool TryChunk(in StreamPart part, [NotNullWhen(true)] out RemoteGraphChunk? chunk)
     {
         var name = part.Event ?? string.Empty;
@@ -57,10 +54,13 @@ internal sealed class RemoteRun
         {
             RunId ??= ReadRunId(part.Data);
         }
-        else if (mode == "error")
+
+        // After the error event nothing is passed on: the core raises it (as RemoteGraphException) when the stream ends.
+        _failed |= mode == "error";
+        if (_failed)
         {
-            var (errorName, errorMessage) = RunErrors.Read(part.Data);
-            throw new RemoteGraphException(_graphName, errorName, errorMessage, RunId, ThreadId, part.Data);
+            chunk = null;
+            return false;
         }
 
         if (_wanted.Contains(mode) || (mode == "updates" && InterruptData.TryGetList(part.Data, out _)))

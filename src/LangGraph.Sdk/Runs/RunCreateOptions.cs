@@ -93,4 +93,7 @@ public sealed class RunCreateOptions : LangGraphRequestOptions
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ThrowOnError { get; set; } = true;
+
+    /// <summary>Gets or sets the exception a run error becomes when <see cref="ThrowOnError"/> is true (RemoteGraph's hook).</summary>
+    internal Streaming.RunErrorFactory? RunError { get; set; }
 }

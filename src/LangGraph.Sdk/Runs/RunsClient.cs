@@ -65,7 +65,13 @@ public class RunsClient
     {
         // Not an iterator: the arguments are checked (and the body built) now, the request is sent on the first MoveNextAsync.
         var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Body = RunBody(assistantId, options, RunRoute.Stream) };
-        var settings = new StreamSettings { OnRunCreated = options?.OnRunCreated, ThrowOnError = options?.ThrowOnError ?? true, Resumable = options?.StreamResumable ?? false };
+        var settings = new StreamSettings
+        {
+            OnRunCreated = options?.OnRunCreated,
+            ThrowOnError = options?.ThrowOnError ?? true,
+            RunError = options?.RunError,
+            Resumable = options?.StreamResumable ?? false,
+        };
         return new RunStream(_core).ReadAsync(request, settings, cancellationToken);
     }
 
@@ -211,26 +217,11 @@ public class RunsClient
     /// <returns>A task that completes when the server has accepted the cancellation.</returns>
     public virtual Task CancelManyAsync(RunCancelManyOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = _core.CreateBody();
-        if (options?.ThreadId is { } threadId)
-        {
-            body.String("thread_id", threadId);
-        }
-
-        if (options?.RunIds is { } runIds)
-        {
-            body.Strings("run_ids", runIds);
-        }
-
-        if (options?.Status is { } status)
-        {
-            body.String("status", status.Value);
-        }
-
+        var body = new RunCancelManyRequest { ThreadId = options?.ThreadId, RunIds = options?.RunIds, Status = options?.Status?.Value };
         var request = new LangGraphRequest(HttpMethod.Post, "/runs/cancel", options)
         {
             Query = new QueryBuilder().Add("action", (options?.Action ?? CancelAction.Interrupt).Value),
-            Body = body.ToArray(),
+            Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.RunCancelManyRequest),
         };
         return _core.SendAsync(request, cancellationToken);
     }
@@ -313,22 +304,10 @@ public class RunsClient
         return values;
     }
 
-    private static void WriteNodes(JsonBody body, string name, IReadOnlyList<string> nodes)
-    {
-        if (nodes.Count == 1 && nodes[0] == "*")
-        {
-            body.String(name, "*");
-        }
-        else
-        {
-            body.Strings(name, nodes);
-        }
-    }
-
     private async Task<IReadOnlyList<Run>> SendListAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
         await _core.SendAsync(request, LangGraphJsonContext.Default.ListRun, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Writes a run-creation body with the fields the Python SDK sends for <paramref name="route"/>, None-stripped.</summary>
+    /// <summary>Builds a run-creation body with the fields the Python SDK sends for <paramref name="route"/>, None-stripped.</summary>
     private byte[] RunBody(string assistantId, RunCreateOptions? o, RunRoute route, string? threadId = null)
     {
         if (string.IsNullOrWhiteSpace(assistantId))
@@ -336,102 +315,37 @@ public class RunsClient
             throw new ArgumentException("An assistant id or graph name is required.", nameof(assistantId));
         }
 
-        using var body = _core.CreateBody();
-        body.String("assistant_id", assistantId);
-        if (route == RunRoute.Batch)
-        {
-            body.String("thread_id", threadId);
-        }
-
+        var user = _core.UserJsonOptions;
         var streams = route is RunRoute.Stream or RunRoute.Create or RunRoute.Batch;
-        if (streams)
-        {
-            var modes = o?.StreamMode is { Count: > 0 } requested ? requested : DefaultStreamModes;
-            body.Strings("stream_mode", StreamModeValues(modes));
-            body.Boolean("stream_subgraphs", o?.StreamSubgraphs ?? false);
-            body.Boolean("stream_resumable", o?.StreamResumable ?? false);
-        }
-
-        if (o is null)
-        {
-            return body.ToArray();
-        }
-
-        if (o.Input is not null)
-        {
-            body.Value("input", o.Input);
-        }
-
-        if (o.Command is { } command)
-        {
-            body.Command("command", command);
-        }
-
-        if (o.Metadata.Count > 0)
-        {
-            body.Dictionary("metadata", o.Metadata);
-        }
-
-        if (o.Config is { } config)
-        {
-            body.Config("config", config);
-        }
-
-        if (o.Context is not null)
-        {
-            body.Value("context", o.Context);
-        }
-
-        if (o.Checkpoint is { } checkpoint)
-        {
-            body.Checkpoint("checkpoint", checkpoint);
-        }
-
-        body.String("checkpoint_id", o.CheckpointId);
 #pragma warning disable CS0618 // CheckpointDuring is deprecated, and still sent when the caller sets it.
-        if (o.CheckpointDuring is { } checkpointDuring)
+        var body = new RunRequest
         {
-            body.Boolean("checkpoint_during", checkpointDuring);
-        }
+            AssistantId = assistantId,
+            ThreadId = route == RunRoute.Batch ? threadId : null,
+            StreamMode = streams ? (o?.StreamMode is { Count: > 0 } requested ? requested : DefaultStreamModes) : null,
+            StreamSubgraphs = streams ? o?.StreamSubgraphs ?? false : null,
+            StreamResumable = streams ? o?.StreamResumable ?? false : null,
+            Input = UserJson.Element(user, o?.Input, "input"),
+            Command = RunCommandRequest.From(o?.Command, user),
+            Metadata = o is null ? null : UserJson.Object(user, o.Metadata, "metadata"),
+            Config = RunConfigRequest.From(o?.Config, user),
+            Context = UserJson.Element(user, o?.Context, "context"),
+            Checkpoint = o?.Checkpoint,
+            CheckpointId = o?.CheckpointId,
+            CheckpointDuring = o?.CheckpointDuring,
+            InterruptBefore = o?.InterruptBefore,
+            InterruptAfter = o?.InterruptAfter,
+            FeedbackKeys = route == RunRoute.Stream ? o?.FeedbackKeys : null,
+            OnDisconnect = route is RunRoute.Stream or RunRoute.Wait ? o?.OnDisconnect?.Value : null,
+            OnCompletion = o?.OnCompletion?.Value,
+            Webhook = o?.Webhook?.OriginalString,
+            MultitaskStrategy = o?.MultitaskStrategy?.Value,
+            IfNotExists = o?.IfNotExists?.Value,
+            AfterSeconds = o?.AfterSeconds,
+            Durability = o?.Durability?.Value,
+            LangSmithTracer = LangSmithTracerRequest.From(o?.LangSmithTracing),
+        };
 #pragma warning restore CS0618
-
-        if (o.InterruptBefore is { } before)
-        {
-            WriteNodes(body, "interrupt_before", before);
-        }
-
-        if (o.InterruptAfter is { } after)
-        {
-            WriteNodes(body, "interrupt_after", after);
-        }
-
-        if (route == RunRoute.Stream && o.FeedbackKeys is { } feedbackKeys)
-        {
-            body.Strings("feedback_keys", feedbackKeys);
-        }
-
-        if (route is RunRoute.Stream or RunRoute.Wait && o.OnDisconnect is { } onDisconnect)
-        {
-            body.String("on_disconnect", onDisconnect.Value);
-        }
-
-        body.String("on_completion", o.OnCompletion?.Value);
-        body.String("webhook", o.Webhook?.OriginalString);
-        body.String("multitask_strategy", o.MultitaskStrategy?.Value);
-        body.String("if_not_exists", o.IfNotExists?.Value);
-        if (o.AfterSeconds is { } afterSeconds)
-        {
-            body.Number("after_seconds", afterSeconds);
-        }
-
-        body.String("durability", o.Durability?.Value);
-        if (o.LangSmithTracing is { } tracing)
-        {
-            body.Writer.WriteStartObject("langsmith_tracer");
-            body.String("project_name", tracing.ProjectName).String("example_id", tracing.ExampleId);
-            body.Writer.WriteEndObject();
-        }
-
-        return body.ToArray();
+        return JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.RunRequest);
     }
 }

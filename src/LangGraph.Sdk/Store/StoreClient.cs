@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
@@ -43,26 +44,17 @@ public class StoreClient
             throw new ArgumentException("Set either StorePutItemOptions.Index or DisableIndex, not both.", nameof(options));
         }
 
-        using var body = _core.CreateBody();
-        body.Strings("namespace", itemNamespace).String("key", key).Value("value", value);
-        if (options is not null)
+        var body = new StoreRequest
         {
-            if (options.DisableIndex)
-            {
-                body.Boolean("index", false);
-            }
-            else if (options.Index is { } index)
-            {
-                body.Strings("index", index);
-            }
-
-            if (options.Ttl is { } ttl)
-            {
-                body.Number("ttl", ttl);
-            }
-        }
-
-        return _core.SendAsync(new LangGraphRequest(HttpMethod.Put, "/store/items", options) { Body = body.ToArray() }, cancellationToken);
+            Namespace = itemNamespace,
+            Key = key,
+            Value = UserJson.ElementOrNull(_core.UserJsonOptions, value, "value"),
+            Index = options is null ? null
+                : options.DisableIndex ? JsonSerializer.SerializeToElement(false, LangGraphJsonContext.Default.Boolean)
+                : options.Index is { } index ? JsonSerializer.SerializeToElement(index, LangGraphJsonContext.Default.IListString) : null,
+            Ttl = options?.Ttl,
+        };
+        return _core.SendAsync(new LangGraphRequest(HttpMethod.Put, "/store/items", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
     }
 
     /// <summary>Gets an item (<c>GET /store/items?namespace=a.b&amp;key=k</c>).</summary>
@@ -108,9 +100,8 @@ public class StoreClient
     {
         ValidateNamespace(itemNamespace, nameof(itemNamespace));
         ArgumentNullException.ThrowIfNull(key);
-        using var body = _core.CreateBody();
-        body.Strings("namespace", itemNamespace).String("key", key);
-        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, "/store/items", options) { Body = body.ToArray() }, cancellationToken);
+        var body = new StoreRequest { Namespace = itemNamespace, Key = key };
+        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, "/store/items", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
     }
 
     /// <summary>Searches the items under a namespace prefix (<c>POST /store/items/search</c>).</summary>
@@ -123,26 +114,17 @@ public class StoreClient
     {
         ArgumentNullException.ThrowIfNull(namespacePrefix);
         options ??= new StoreSearchItemsOptions();
-        using var body = _core.CreateBody();
-        body.Strings("namespace_prefix", namespacePrefix);
-        if (options.Filter.Count > 0)
+        var body = new StoreRequest
         {
-            body.Dictionary("filter", options.Filter);
-        }
-
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
-        if (options.Query is not null)
-        {
-            body.String("query", options.Query);
-        }
-
-        if (options.RefreshTtl is { } refresh)
-        {
-            body.Boolean("refresh_ttl", refresh);
-        }
-
+            NamespacePrefix = namespacePrefix,
+            Filter = UserJson.Object(_core.UserJsonOptions, options.Filter, "filter"),
+            Limit = options.Limit,
+            Offset = options.Offset,
+            Query = options.Query,
+            RefreshTtl = options.RefreshTtl,
+        };
         var response = await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/store/items/search", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/store/items/search", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
             LangGraphJsonContext.Default.SearchItemsResponse,
             cancellationToken).ConfigureAwait(false);
         return response.Items ?? [];
@@ -156,25 +138,16 @@ public class StoreClient
         StoreListNamespacesOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new StoreListNamespacesOptions();
-        using var body = _core.CreateBody();
-        if (options.Prefix is { } prefix)
+        var body = new StoreRequest
         {
-            body.Strings("prefix", prefix);
-        }
-
-        if (options.Suffix is { } suffix)
-        {
-            body.Strings("suffix", suffix);
-        }
-
-        if (options.MaxDepth is { } maxDepth)
-        {
-            body.Number("max_depth", maxDepth);
-        }
-
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
+            Prefix = options.Prefix,
+            Suffix = options.Suffix,
+            MaxDepth = options.MaxDepth,
+            Limit = options.Limit,
+            Offset = options.Offset,
+        };
         var response = await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/store/namespaces", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/store/namespaces", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
             LangGraphJsonContext.Default.ListNamespacesResponse,
             cancellationToken).ConfigureAwait(false);
         return response.Namespaces is { } namespaces ? namespaces.ConvertAll(n => (IReadOnlyList<string>)(n ?? new List<string>())) : [];

@@ -191,7 +191,7 @@ internal sealed class RunStream
 
         if (error is { } failed && settings.ThrowOnError)
         {
-            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor);
+            throw RunErrors.FromError(failed.Data, run?.RunId, run?.ThreadId, redactor, settings.RunError);
         }
     }
 

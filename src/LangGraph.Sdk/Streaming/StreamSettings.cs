@@ -13,6 +13,9 @@ internal sealed class StreamSettings
     /// <summary>Whether an <c>error</c> event is raised as <see cref="LangGraphRunException"/> after it is yielded.</summary>
     public bool ThrowOnError { get; init; }
 
+    /// <summary>Builds the exception a run error becomes (see <see cref="RunErrorFactory"/>); null for <see cref="LangGraphRunException"/>.</summary>
+    public RunErrorFactory? RunError { get; init; }
+
     /// <summary>The id the stream resumes after (the caller's <c>Last-Event-ID</c>), if any.</summary>
     public string? LastEventId { get; init; }
 

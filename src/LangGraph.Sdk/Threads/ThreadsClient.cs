@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
@@ -56,37 +58,16 @@ public class ThreadsClient
     /// <exception cref="LangGraphConflictException">The thread id exists already and <see cref="ThreadCreateOptions.IfExists"/> is not <c>do_nothing</c>.</exception>
     public virtual Task<LangGraphThread> CreateAsync(ThreadCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = _core.CreateBody();
-        if (options is not null)
+        var body = options is null ? new ThreadCreateRequest() : new ThreadCreateRequest
         {
-            if (!string.IsNullOrEmpty(options.ThreadId))
-            {
-                body.String("thread_id", options.ThreadId);
-            }
-
-            if (options.Metadata.Count > 0 || !string.IsNullOrEmpty(options.GraphId))
-            {
-                body.Dictionary("metadata", options.Metadata, string.IsNullOrEmpty(options.GraphId) ? null : "graph_id", options.GraphId);
-            }
-
-            if (options.IfExists is { } ifExists)
-            {
-                body.String("if_exists", ifExists.Value);
-            }
-
-            if (options.Supersteps.Count > 0)
-            {
-                WriteSupersteps(body, options.Supersteps);
-            }
-
-            if (options.Ttl is { } ttl)
-            {
-                WriteTtl(body, ttl);
-            }
-        }
-
+            ThreadId = string.IsNullOrEmpty(options.ThreadId) ? null : options.ThreadId,
+            Metadata = CreateMetadata(options),
+            IfExists = options.IfExists?.Value,
+            Supersteps = options.Supersteps.Count > 0 ? Supersteps(options.Supersteps) : null,
+            Ttl = ThreadTtlRequest.From(options.Ttl),
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/threads", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadCreateRequest) },
             LangGraphJsonContext.Default.LangGraphThread,
             cancellationToken);
     }
@@ -100,16 +81,14 @@ public class ThreadsClient
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = ThreadPath(threadId);
-        using var body = _core.CreateBody();
-        body.Dictionary("metadata", options.Metadata);
-        if (options.Ttl is { } ttl)
+        var body = new ThreadUpdateRequest
         {
-            WriteTtl(body, ttl);
-        }
-
+            Metadata = UserJson.ObjectOrEmpty(_core.UserJsonOptions, options.Metadata, "metadata"),
+            Ttl = ThreadTtlRequest.From(options.Ttl),
+        };
         var request = new LangGraphRequest(HttpMethod.Patch, path, options)
         {
-            Body = body.ToArray(),
+            Body = Serialize(body, LangGraphJsonContext.Default.ThreadUpdateRequest),
             MethodHeaders = options.ReturnMinimal ? PreferMinimal : null,
         };
         if (options.ReturnMinimal)
@@ -136,42 +115,14 @@ public class ThreadsClient
     public virtual async Task<IReadOnlyList<LangGraphThread>> SearchAsync(ThreadSearchOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ThreadSearchOptions();
-        using var body = _core.CreateBody();
-        WriteFilters(body, options.Metadata, options.Values, options.Status);
-        if (options.Ids.Count > 0)
+        var filters = Filters(options.Metadata, options.Values, options.Status) with
         {
-            body.Strings("ids", options.Ids);
-        }
-
-        body.Number("limit", options.Limit).Number("offset", options.Offset);
-        if (options.SortBy is { } sortBy)
-        {
-            body.String("sort_by", sortBy.Value);
-        }
-
-        if (options.SortOrder is { } sortOrder)
-        {
-            body.String("sort_order", sortOrder.Value);
-        }
-
-        if (options.Select.Count > 0)
-        {
-            body.Strings("select", options.Select);
-        }
-
-        if (options.Extract.Count > 0)
-        {
-            body.Writer.WriteStartObject("extract");
-            foreach (var (alias, path) in options.Extract)
-            {
-                body.Writer.WriteString(alias, path);
-            }
-
-            body.Writer.WriteEndObject();
-        }
-
+            Ids = options.Ids.Count > 0 ? options.Ids : null,
+            Extract = options.Extract.Count > 0 ? options.Extract : null,
+        };
+        var body = SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/search", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/threads/search", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
             LangGraphJsonContext.Default.ListLangGraphThread,
             cancellationToken).ConfigureAwait(false);
     }
@@ -182,14 +133,10 @@ public class ThreadsClient
     /// <returns>How many threads match.</returns>
     public virtual Task<int> CountAsync(ThreadCountOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var body = _core.CreateBody();
-        if (options is not null)
-        {
-            WriteFilters(body, options.Metadata, options.Values, options.Status);
-        }
+        var body = options is null ? new ThreadSearchRequest() : Filters(options.Metadata, options.Values, options.Status);
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/count", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/threads/count", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }
@@ -213,15 +160,14 @@ public class ThreadsClient
     public virtual Task<ThreadPruneResult> PruneAsync(IEnumerable<string> threadIds, ThreadPruneOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(threadIds);
-        using var body = _core.CreateBody();
-        body.Strings("thread_ids", threadIds);
-        if (options is not null && options.Strategy != PruneStrategy.Delete)
+        var body = new ThreadPruneRequest
         {
-            body.String("strategy", options.Strategy.Value);
-        }
+            ThreadIds = threadIds,
+            Strategy = options is not null && options.Strategy != PruneStrategy.Delete ? options.Strategy.Value : null,
+        };
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/prune", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, "/threads/prune", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadPruneRequest) },
             LangGraphJsonContext.Default.ThreadPruneResult,
             cancellationToken);
     }
@@ -241,16 +187,9 @@ public class ThreadsClient
         LangGraphRequest request;
         if (options?.Checkpoint is { } checkpoint)
         {
-            using var body = _core.CreateBody();
-            body.Checkpoint("checkpoint", checkpoint);
-
-            // Sent only when true, as the JS SDK does: the JS server's schema refuses a boolean here, and false is the default.
-            if (subgraphs)
-            {
-                body.Boolean("subgraphs", true);
-            }
-
-            request = new LangGraphRequest(HttpMethod.Post, path + "/state/checkpoint", options) { Body = body.ToArray() };
+            // Subgraphs is sent only when true, as the JS SDK does: the JS server's schema refuses a boolean here, and false is the default.
+            var body = new ThreadStateRequest { Checkpoint = checkpoint, Subgraphs = subgraphs ? true : null };
+            request = new LangGraphRequest(HttpMethod.Post, path + "/state/checkpoint", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) };
         }
         else if (!string.IsNullOrEmpty(options?.CheckpointId))
         {
@@ -276,28 +215,15 @@ public class ThreadsClient
     public virtual Task<ThreadUpdateStateResponse> UpdateStateAsync(string threadId, object? values, ThreadUpdateStateOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ThreadPath(threadId);
-        using var body = _core.CreateBody();
-        body.Value("values", values);
-        if (options is not null)
+        var body = new ThreadStateRequest
         {
-            if (!string.IsNullOrEmpty(options.CheckpointId))
-            {
-                body.String("checkpoint_id", options.CheckpointId);
-            }
-
-            if (options.Checkpoint is { } checkpoint)
-            {
-                body.Checkpoint("checkpoint", checkpoint);
-            }
-
-            if (!string.IsNullOrEmpty(options.AsNode))
-            {
-                body.String("as_node", options.AsNode);
-            }
-        }
-
+            Values = UserJson.ElementOrNull(_core.UserJsonOptions, values, "values"),
+            CheckpointId = string.IsNullOrEmpty(options?.CheckpointId) ? null : options.CheckpointId,
+            Checkpoint = options?.Checkpoint,
+            AsNode = string.IsNullOrEmpty(options?.AsNode) ? null : options.AsNode,
+        };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/state", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, path + "/state", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
             LangGraphJsonContext.Default.ThreadUpdateStateResponse,
             cancellationToken);
     }
@@ -316,29 +242,16 @@ public class ThreadsClient
             throw new ArgumentException("Set either ThreadGetHistoryOptions.Before or BeforeCheckpoint, not both.", nameof(options));
         }
 
-        using var body = _core.CreateBody();
-        body.Number("limit", options.Limit);
-        if (!string.IsNullOrEmpty(options.Before))
+        var body = new ThreadStateRequest
         {
-            body.String("before", options.Before);
-        }
-        else if (options.BeforeCheckpoint is { } before)
-        {
-            body.Checkpoint("before", before);
-        }
-
-        if (options.Metadata.Count > 0)
-        {
-            body.Dictionary("metadata", options.Metadata);
-        }
-
-        if (options.Checkpoint is { } checkpoint)
-        {
-            body.Checkpoint("checkpoint", checkpoint);
-        }
-
+            Limit = options.Limit,
+            Before = !string.IsNullOrEmpty(options.Before) ? JsonSerializer.SerializeToElement(options.Before, LangGraphJsonContext.Default.String)
+                : options.BeforeCheckpoint is { } before ? JsonSerializer.SerializeToElement(before, LangGraphJsonContext.Default.Checkpoint) : null,
+            Metadata = UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata"),
+            Checkpoint = options.Checkpoint,
+        };
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/history", options) { Body = body.ToArray() },
+            new LangGraphRequest(HttpMethod.Post, path + "/history", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
             LangGraphJsonContext.Default.ListThreadState,
             cancellationToken).ConfigureAwait(false);
     }
@@ -368,60 +281,39 @@ public class ThreadsClient
 
     private static string ThreadPath(string threadId) => "/threads/" + UrlPath.Segment(threadId, nameof(threadId));
 
-    private static void WriteFilters(JsonBody body, IDictionary<string, object?> metadata, IDictionary<string, object?> values, ThreadStatus? status)
+    private static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+
+    private ThreadSearchRequest Filters(IDictionary<string, object?> metadata, IDictionary<string, object?> values, ThreadStatus? status) => new()
     {
-        if (metadata.Count > 0)
+        Metadata = UserJson.Object(_core.UserJsonOptions, metadata, "metadata"),
+        Values = UserJson.Object(_core.UserJsonOptions, values, "values"),
+        Status = status?.Value,
+    };
+
+    /// <summary>The create metadata, with <c>graph_id</c> (when set) written last over any metadata entry of that name.</summary>
+    private Dictionary<string, JsonElement>? CreateMetadata(ThreadCreateOptions options)
+    {
+        if (string.IsNullOrEmpty(options.GraphId))
         {
-            body.Dictionary("metadata", metadata);
+            return UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata");
         }
 
-        if (values.Count > 0)
-        {
-            body.Dictionary("values", values);
-        }
-
-        if (status is { } s)
-        {
-            body.String("status", s.Value);
-        }
+        var metadata = UserJson.ObjectOrEmpty(_core.UserJsonOptions, options.Metadata.Where(e => e.Key != "graph_id"), "metadata");
+        metadata["graph_id"] = JsonSerializer.SerializeToElement(options.GraphId, LangGraphJsonContext.Default.String);
+        return metadata;
     }
 
-    private static void WriteTtl(JsonBody body, ThreadTtl ttl)
+    private List<ThreadSuperstepRequest> Supersteps(IList<ThreadSuperstep> supersteps)
     {
-        body.Writer.WriteStartObject("ttl");
-        body.Writer.WriteNumber("ttl", ttl.Minutes);
-        body.Writer.WriteString("strategy", ttl.Strategy);
-        body.Writer.WriteEndObject();
-    }
-
-    private static void WriteSupersteps(JsonBody body, IList<ThreadSuperstep> supersteps)
-    {
-        body.Writer.WriteStartArray("supersteps");
-        foreach (var superstep in supersteps)
+        var user = _core.UserJsonOptions;
+        return supersteps.Select(step => new ThreadSuperstepRequest
         {
-            body.Writer.WriteStartObject();
-            body.Writer.WriteStartArray("updates");
-            foreach (var update in superstep.Updates)
+            Updates = step.Updates.Select(update => new ThreadSuperstepUpdateRequest
             {
-                body.Writer.WriteStartObject();
-                body.Value("values", update.Values);
-                if (update.Command is { } command)
-                {
-                    body.Command("command", command);
-                }
-
-                if (!string.IsNullOrEmpty(update.AsNode))
-                {
-                    body.String("as_node", update.AsNode);
-                }
-
-                body.Writer.WriteEndObject();
-            }
-
-            body.Writer.WriteEndArray();
-            body.Writer.WriteEndObject();
-        }
-
-        body.Writer.WriteEndArray();
+                Values = UserJson.ElementOrNull(user, update.Values, "supersteps.values"),
+                Command = RunCommandRequest.From(update.Command, user),
+                AsNode = string.IsNullOrEmpty(update.AsNode) ? null : update.AsNode,
+            }).ToList(),
+        }).ToList();
     }
 }
