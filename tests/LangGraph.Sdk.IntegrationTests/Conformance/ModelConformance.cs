@@ -34,9 +34,17 @@ internal static class ModelConformance
     /// <summary>Fails with every member of <paramref name="json"/> that <paramref name="model"/> does not map.</summary>
     public static void ShouldMapEveryMember(JsonElement json, Type model, string route)
     {
+        var unmapped = UnmappedMembers(json, model);
+        unmapped.Should().BeEmpty(
+            $"every member the server sends for {route} must be mapped by {model.Name} (or listed with a reason in DeliberatelyUnmapped); unmapped: {string.Join(", ", unmapped)}");
+    }
+
+    /// <summary>The members of <paramref name="json"/> that <paramref name="model"/> does not map, with where they are.</summary>
+    public static IReadOnlyList<string> UnmappedMembers(JsonElement json, Type model)
+    {
         var unmapped = new List<string>();
         Walk(json, model, "$", unmapped);
-        unmapped.Should().BeEmpty($"every member the server sends for {route} must be mapped by {model.Name} (or listed with a reason in DeliberatelyUnmapped)");
+        return unmapped;
     }
 
     /// <summary>An SDK model that is internal (a response wrapper the public API unwraps), by name.</summary>
