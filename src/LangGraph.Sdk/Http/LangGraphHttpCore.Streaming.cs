@@ -30,7 +30,8 @@ internal sealed partial class LangGraphHttpCore
     /// <c>GET</c> and <c>Last-Event-ID</c> (<c>-1</c> when no event was seen yet; never a new run) through the
     /// response's same-origin <c>Location</c>, or, without one, through the join route of a run created with
     /// <c>stream_resumable</c>; an event at or before the last id seen is skipped. A resume that brings nothing new ends
-    /// the stream once the run's status says it finished. With no way to resume, a drop raises a
+    /// the stream only when it was asked for after the run's status said it finished (an empty resume before that
+    /// leads to a status check and, for a finished run, one more resume). With no way to resume, a drop raises a
     /// <see cref="LangGraphException"/> that says how far the stream got, and a clean end asks the run's status: finished
     /// ends the stream, still running (after the reconnect budget) or a failed check raises that error.
     /// </remarks>
@@ -65,6 +66,7 @@ internal sealed partial class LangGraphHttpCore
         var attempts = 0;
         var total = 0L;
         var reconnected = false;
+        var replayAfterFinish = false; // the replay now being read was asked for after the run was seen finished
         StreamPart? error = null;
         try
         {
@@ -166,12 +168,16 @@ internal sealed partial class LangGraphHttpCore
 
                     if (dropped is null && reconnected && received == 0)
                     {
-                        // A replay that brought nothing new: the run is over when the server says so (a stateless run
-                        // has no run route to ask, and its empty replay is the end).
-                        if (run?.ThreadId is null || !await RunIsActiveAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false))
+                        // A replay that brought nothing new. It is the end only when it was asked for after the run was
+                        // seen finished: a replay cut before its first event looks just the same, so a run that turns
+                        // out to have finished is replayed once more, and only that replay's clean, empty end is final.
+                        // A stateless run has no run route to ask: its empty replay is the end.
+                        if (run?.ThreadId is null || replayAfterFinish)
                         {
                             break;
                         }
+
+                        replayAfterFinish = !await RunIsActiveAsync(run, request.Options, source, total, lastId, redactor, cancellationToken).ConfigureAwait(false);
                     }
 
                     (response, attempts) = await ReconnectAsync(request, target, lastId, attempts, source, dropped, total, run, redactor, cancellationToken).ConfigureAwait(false);

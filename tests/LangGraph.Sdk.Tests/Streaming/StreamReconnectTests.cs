@@ -68,7 +68,8 @@ public class StreamReconnectTests
             ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
             ScriptedHandler.Sse(Events(2)),
             ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
+            ScriptedHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -78,9 +79,11 @@ public class StreamReconnectTests
             "POST /threads/t1/runs/stream",
             "GET /threads/t1/runs/r1/stream",
             "GET /threads/t1/runs/r1/stream",
-            "GET /threads/t1/runs/r1");
+            "GET /threads/t1/runs/r1",
+            "GET /threads/t1/runs/r1/stream");
         handler.Seen[1].Header("Last-Event-ID").Should().Be("1");
         handler.Seen[2].Header("Last-Event-ID").Should().Be("2");
+        handler.Seen[4].Header("Last-Event-ID").Should().Be("2");
     }
 
     [Fact]
@@ -91,7 +94,8 @@ public class StreamReconnectTests
             ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
             ScriptedHandler.Sse(Events(2, 3)),
             ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
+            ScriptedHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -122,16 +126,43 @@ public class StreamReconnectTests
     }
 
     [Fact]
-    public async Task A_clean_end_of_a_finished_run_ends_the_stream_after_an_empty_replay_and_one_status_check()
+    public async Task A_clean_end_of_a_finished_run_ends_the_stream_after_one_status_check_and_a_second_empty_replay()
     {
         var handler = new ScriptedHandler(
             ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
             ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
+            ScriptedHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
-        handler.Seen.Should().HaveCount(3);
+        handler.Seen.Select(r => $"{r.Method} {r.PathAndQuery}").Should().Equal(
+            "POST /threads/t1/runs/stream",
+            "GET /threads/t1/runs/r1/stream",
+            "GET /threads/t1/runs/r1",
+            "GET /threads/t1/runs/r1/stream");
+    }
+
+    [Fact]
+    public async Task A_resume_cut_before_its_first_event_is_not_taken_for_the_end_of_a_run_that_has_finished_meanwhile()
+    {
+        // Found by the fault suite: the first resume ends cleanly before its first event (cut), and by then the run has
+        // finished. That empty resume is no proof that nothing is left: the resume asked for after the status said
+        // "success" brings the tail.
+        var handler = new ScriptedHandler(
+            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            ScriptedHandler.Sse(string.Empty),
+            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
+            ScriptedHandler.Sse(Events(2, 3)),
+            ScriptedHandler.Sse(string.Empty));
+        using var client = Client(handler);
+
+        var parts = await CollectAsync(Stream(client));
+
+        parts.Select(p => p.Id).Should().Equal("0", "1", "2", "3");
+        handler.Seen[3].Header("Last-Event-ID").Should().Be("1");
+        handler.Seen[4].Header("Last-Event-ID").Should().Be("3");
+        handler.Seen.Should().HaveCount(5, "the resume after the tail is final: it was asked for after the run had finished");
     }
 
     [Fact]
@@ -502,7 +533,8 @@ public class StreamReconnectTests
         var handler = new ScriptedHandler(
             ScriptedHandler.Sse(Events(5), location: StreamLocation),
             ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("interrupted")));
+            ScriptedHandler.Json(ScriptedHandler.RunJson("interrupted")),
+            ScriptedHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(client.Runs.JoinStreamAsync("t1", "r1", new RunJoinStreamOptions { LastEventId = "4" }));
@@ -511,5 +543,7 @@ public class StreamReconnectTests
         handler.Seen[0].Header("Last-Event-ID").Should().Be("4");
         handler.Seen[1].Header("Last-Event-ID").Should().Be("5");
         handler.Seen[2].PathAndQuery.Should().Be("/threads/t1/runs/r1");
+        handler.Seen[3].Header("Last-Event-ID").Should().Be("5");
+        handler.Seen.Should().HaveCount(4);
     }
 }
