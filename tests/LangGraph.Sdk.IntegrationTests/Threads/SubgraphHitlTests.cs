@@ -121,6 +121,22 @@ public sealed class SubgraphHitlTests(LangGraphServerFixture server)
         byThreadOnly.Tasks[0].State!.Next.Should().Equal("grandchild");
     }
 
+    [Fact]
+    public async Task RemoteGraph_state_carries_the_task_paths_and_nested_states()
+    {
+        using var alice = server.CreateClient();
+        var thread = await alice.Threads.CreateAsync(new ThreadCreateOptions { GraphId = Graph });
+        await alice.Runs.WaitAsync(thread.ThreadId, Graph, new RunCreateOptions { Input = new Dictionary<string, object?> { ["topic"] = "plan" } });
+        var graph = new RemoteGraph(Graph, alice);
+        var config = new RunConfig { Configurable = { ["thread_id"] = thread.ThreadId } };
+
+        var snapshot = await graph.GetStateAsync(config, subgraphs: true);
+
+        var task = snapshot.Tasks.Should().ContainSingle().Subject;
+        task.Path.Select(p => p.GetString()).Should().Equal("__pregel_pull", "child");
+        task.State!.Tasks.Should().ContainSingle().Which.Path.Select(p => p.GetString()).Should().Equal("__pregel_pull", "grandchild");
+    }
+
     /// <summary>Checks the interrupted state with and without subgraphs; returns the child task id and the grandchild namespace.</summary>
     private static async Task<(string ChildTaskId, string GrandchildNs)> AssertInterruptedStateAsync(LangGraphClient client, string threadId)
     {
