@@ -85,17 +85,23 @@ internal static class ModelConformance
                 var index = 0;
                 foreach (var item in json.EnumerateArray())
                 {
-                    Walk(item, info.ElementType!, $"{where}[{index++}]", unmapped);
+                    Walk(item, ElementType(type, typeof(IEnumerable<>), 0), $"{where}[{index++}]", unmapped);
                 }
 
                 break;
             case JsonTypeInfoKind.Dictionary when json.ValueKind == JsonValueKind.Object:
                 foreach (var member in json.EnumerateObject())
                 {
-                    Walk(member.Value, info.ElementType!, $"{where}[\"{member.Name}\"]", unmapped);
+                    Walk(member.Value, ElementType(type, typeof(IEnumerable<>), 0).GetGenericArguments()[1], $"{where}[\"{member.Name}\"]", unmapped);
                 }
 
                 break;
         }
     }
+
+    /// <summary>The item type of a list (or the <c>KeyValuePair</c> of a dictionary); <c>JsonTypeInfo.ElementType</c> is .NET 9+.</summary>
+    private static Type ElementType(Type type, Type genericInterface, int argument) =>
+        (type.IsInterface && type.IsGenericType && type.GetGenericTypeDefinition() == genericInterface
+            ? type
+            : type.GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == genericInterface)).GetGenericArguments()[argument];
 }
