@@ -28,9 +28,11 @@ namespace LangGraph.Sdk;
 /// A body is serialized with <see cref="LangGraphClientOptions.JsonSerializerOptions"/> (a <see cref="JsonElement"/> is
 /// sent as is); a null body sends no body at all. Responses are read as JSON: an empty body (and 202 or 204) gives a
 /// JSON null <see cref="JsonElement"/>, or <c>default</c> from the overloads that take a <see cref="JsonTypeInfo{T}"/>.
+/// Other bodies (HTML, text, files) are read by <see cref="GetStringAsync"/>, <see cref="GetBytesAsync"/> and
+/// <see cref="SendAsync(HttpMethod, string, object?, RawRequestOptions?, CancellationToken)"/>.
 /// </para>
 /// </remarks>
-public class LangGraphRawClient
+public partial class LangGraphRawClient
 {
     private static readonly SearchValues<char> ForbiddenPathChars = SearchValues.Create("?#\\ \t\r\n\0");
 
@@ -54,7 +56,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<JsonElement> GetAsync(string path, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, path, body: null, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, path, body: null, options, cancellationToken);
 
     /// <summary>Sends a <c>GET</c> request and reads the response as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -66,7 +68,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<T?> GetAsync<T>(string path, JsonTypeInfo<T> responseType, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, path, body: null, responseType, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, path, body: null, responseType, options, cancellationToken);
 
     /// <summary>Sends a <c>POST</c> request.</summary>
     /// <param name="path">The path below the API URL, starting with <c>/</c>.</param>
@@ -77,7 +79,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<JsonElement> PostAsync(string path, object? body = null, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, path, body, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, path, body, options, cancellationToken);
 
     /// <summary>Sends a <c>POST</c> request and reads the response as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -90,7 +92,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<T?> PostAsync<T>(string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, path, body, responseType, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, path, body, responseType, options, cancellationToken);
 
     /// <summary>Sends a <c>PUT</c> request.</summary>
     /// <param name="path">The path below the API URL, starting with <c>/</c>.</param>
@@ -101,7 +103,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<JsonElement> PutAsync(string path, object? body = null, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, path, body, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, path, body, options, cancellationToken);
 
     /// <summary>Sends a <c>PUT</c> request and reads the response as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -114,7 +116,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<T?> PutAsync<T>(string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, path, body, responseType, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, path, body, responseType, options, cancellationToken);
 
     /// <summary>Sends a <c>PATCH</c> request.</summary>
     /// <param name="path">The path below the API URL, starting with <c>/</c>.</param>
@@ -125,7 +127,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<JsonElement> PatchAsync(string path, object? body = null, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Patch, path, body, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, path, body, options, cancellationToken);
 
     /// <summary>Sends a <c>PATCH</c> request and reads the response as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -138,7 +140,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<T?> PatchAsync<T>(string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Patch, path, body, responseType, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, path, body, responseType, options, cancellationToken);
 
     /// <summary>Sends a <c>DELETE</c> request, with a JSON body when one is given (as the store's <c>DELETE /store/items</c> needs).</summary>
     /// <param name="path">The path below the API URL, starting with <c>/</c>.</param>
@@ -149,7 +151,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<JsonElement> DeleteAsync(string path, object? body = null, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Delete, path, body, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Delete, path, body, options, cancellationToken);
 
     /// <summary>Sends a <c>DELETE</c> request and reads the response as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -162,7 +164,7 @@ public class LangGraphRawClient
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a relative path starting with <c>/</c>, or <paramref name="body"/> cannot be serialized.</exception>
     /// <exception cref="LangGraphApiException">The server answered with an error status.</exception>
     public virtual Task<T?> DeleteAsync<T>(string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Delete, path, body, responseType, options, cancellationToken);
+        SendJsonAsync(HttpMethod.Delete, path, body, responseType, options, cancellationToken);
 
     /// <summary>
     /// Sends a request and yields the server-sent events of the response as they arrive (Python's <c>http.stream</c>).
@@ -214,14 +216,14 @@ public class LangGraphRawClient
         }
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, RawRequestOptions? options, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object? body, RawRequestOptions? options, CancellationToken cancellationToken)
     {
         var request = CreateRequest(method, path, body, options);
         var (hasValue, value, _) = await _core.SendOptionalAsync(request, LangGraphJsonContext.Default.JsonElement, responseHeader: null, cancellationToken).ConfigureAwait(false);
         return hasValue ? value : JsonNull;
     }
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options, CancellationToken cancellationToken)
+    private async Task<T?> SendJsonAsync<T>(HttpMethod method, string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseType);
         var request = CreateRequest(method, path, body, options);

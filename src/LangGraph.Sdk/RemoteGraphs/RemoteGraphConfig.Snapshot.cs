@@ -20,6 +20,7 @@ internal static partial class RemoteGraphConfig
             {
                 Id = task.Id,
                 Name = task.Name,
+                Path = task.Path,
                 Error = task.Error,
                 Interrupts = task.Interrupts,
                 State = task.State is { } sub ? ToSnapshot(sub) : null,

@@ -12,6 +12,12 @@ public sealed record StateTask
     /// <summary>Gets the node name.</summary>
     public string Name { get; init => field = value ?? string.Empty; } = string.Empty;
 
+    /// <summary>
+    /// Gets the task's path in the graph as the server sent it (<see cref="ThreadTask.Path"/>, for example
+    /// <c>["__pregel_pull", "node"]</c>); never null. Python's <c>RemoteGraph</c> leaves <c>PregelTask.path</c> empty.
+    /// </summary>
+    public IReadOnlyList<JsonElement> Path { get; init => field = value ?? []; } = [];
+
     /// <summary>Gets the error the task raised, when it failed.</summary>
     public string? Error { get; init; }
 

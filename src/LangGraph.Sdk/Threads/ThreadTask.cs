@@ -23,6 +23,14 @@ public sealed record ThreadTask
     [JsonPropertyName("interrupts")]
     public IReadOnlyList<Interrupt> Interrupts { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// Gets the task's path in the graph, as the server sends it; never null. For a node that runs because an edge
+    /// leads to it the path is <c>["__pregel_pull", "&lt;node&gt;"]</c>; a task started with <c>Send</c> has
+    /// <c>"__pregel_push"</c>, an index and further entries. Not in Python's <c>ThreadTask</c> type; both servers send it.
+    /// </summary>
+    [JsonPropertyName("path")]
+    public IReadOnlyList<JsonElement> Path { get; init => field = value ?? []; } = [];
+
     /// <summary>Gets the checkpoint of a subgraph task, when there is one.</summary>
     [JsonPropertyName("checkpoint")]
     public Checkpoint? Checkpoint { get; init; }

@@ -185,7 +185,14 @@ public class ThreadsClient
         var path = ThreadPath(threadId);
         var subgraphs = options?.Subgraphs ?? false;
         LangGraphRequest request;
-        if (options?.Checkpoint is { } checkpoint)
+        // A root checkpoint with subgraphs is read by GET /state[/{checkpoint_id}]: the same state, and the JS server's
+        // checkpoint route refuses a boolean "subgraphs" (its schema wants a string) while the Python server wants one.
+        if (options?.Checkpoint is { } root && subgraphs && IsRootCheckpoint(root))
+        {
+            var route = string.IsNullOrEmpty(root.CheckpointId) ? "/state" : "/state/" + UrlPath.Segment(root.CheckpointId, "checkpointId");
+            request = new LangGraphRequest(HttpMethod.Get, path + route, options) { Query = new QueryBuilder().Add("subgraphs", true) };
+        }
+        else if (options?.Checkpoint is { } checkpoint)
         {
             // Subgraphs is sent only when true, as the JS SDK does: the JS server's schema refuses a boolean here, and false is the default.
             var body = new ThreadStateRequest { Checkpoint = checkpoint, Subgraphs = subgraphs ? true : null };
@@ -205,6 +212,10 @@ public class ThreadsClient
 
         return _core.SendAsync(request, LangGraphJsonContext.Default.ThreadState, cancellationToken);
     }
+
+    /// <summary>Whether a checkpoint is in the root graph (no namespace, no map), so the GET routes can read it.</summary>
+    private static bool IsRootCheckpoint(Checkpoint checkpoint) =>
+        string.IsNullOrEmpty(checkpoint.CheckpointNs) && checkpoint.CheckpointMap is null;
 
     /// <summary>Updates a thread's state as if a node had written it (<c>POST /threads/{thread_id}/state</c>).</summary>
     /// <param name="threadId">The thread id.</param>

@@ -203,6 +203,28 @@ public class AssistantsReadTests(WireMockFixture fixture) : WireMockTestBase(fix
     }
 
     [Fact]
+    public async Task GetSubgraphsAsync_reads_the_subgraphs_shape_of_the_server()
+    {
+        // What langgraphjs dev 1.5.1 sends for a subgraph: state/input/output/config, no graph_id and no *_schema names.
+        RespondToAll(body: """
+            {"child":{"state":{"type":"object","properties":{"topic":{"type":"string"}}},"input":{"type":"object","title":"in"},
+                      "output":{"type":"object","title":"out"},"config":{"type":"object","title":"cfg"}}}
+            """);
+        var client = CreateClient();
+
+        var subgraphs = await client.Assistants.GetSubgraphsAsync("g", new AssistantGetSubgraphsOptions { Recurse = true });
+
+        var child = subgraphs.Should().ContainKey("child").WhoseValue;
+        child.State!.Value.GetProperty("properties").GetProperty("topic").GetProperty("type").GetString().Should().Be("string");
+        child.Input!.Value.GetProperty("title").GetString().Should().Be("in");
+        child.Output!.Value.GetProperty("title").GetString().Should().Be("out");
+        child.Config!.Value.GetProperty("title").GetString().Should().Be("cfg");
+        child.GraphId.Should().BeEmpty();
+        child.StateSchema.Should().BeNull();
+        child.InputSchema.Should().BeNull();
+    }
+
+    [Fact]
     public async Task GetSubgraphsAsync_refuses_a_dot_namespace()
     {
         RespondToAll(body: "{}");

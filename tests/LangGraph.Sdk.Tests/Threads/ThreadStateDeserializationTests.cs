@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
 using LangGraph.Sdk.Serialization;
@@ -98,5 +99,17 @@ public class ThreadStateDeserializationTests
         state.Tasks.Should().ContainSingle().Which.Name.Should().Be("n");
         IReadOnlyList<string> next = state.Next;
         next.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Task_path_is_read_with_its_string_and_number_entries()
+    {
+        var state = Parse(ServerJson.InterruptedState);
+        var push = Parse("""{"values":{},"tasks":[{"id":"x","name":"n","path":["__pregel_push",0,false]}]}""");
+        var none = Parse("""{"values":{},"tasks":[{"id":"x","name":"n","path":null}]}""");
+
+        state.Tasks[0].Path.Select(p => p.GetString()).Should().Equal("__pregel_pull", "ask");
+        push.Tasks[0].Path.Select(p => p.ValueKind).Should().Equal(JsonValueKind.String, JsonValueKind.Number, JsonValueKind.False);
+        none.Tasks[0].Path.Should().NotBeNull().And.BeEmpty();
     }
 }

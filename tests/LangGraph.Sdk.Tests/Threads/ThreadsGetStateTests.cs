@@ -73,15 +73,69 @@ public class ThreadsGetStateTests(WireMockFixture fixture) : WireMockTestBase(fi
 
         await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions
         {
-            Checkpoint = new Checkpoint { ThreadId = "t1", CheckpointId = "from-checkpoint" },
+            Checkpoint = new Checkpoint { ThreadId = "t1", CheckpointNs = "", CheckpointId = "from-checkpoint" },
             CheckpointId = "from-id",
+        });
+
+        var request = SingleRequest();
+        request.Method.Should().Be("POST");
+        request.Path.Should().Be("/threads/t1/state/checkpoint");
+        JsonAssert.Equal("""{"checkpoint":{"thread_id":"t1","checkpoint_ns":"","checkpoint_id":"from-checkpoint"}}""", request.Body);
+    }
+
+    [Theory]
+    [InlineData(null, "/threads/t1/state/cp-1")]
+    [InlineData("", "/threads/t1/state/cp-1")]
+    public async Task GetStateAsync_with_a_root_checkpoint_and_subgraphs_gets_the_checkpoint_route(string? ns, string path)
+    {
+        RespondToAll(body: ServerJson.InterruptedState);
+        var client = CreateClient();
+
+        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions
+        {
+            Checkpoint = new Checkpoint { ThreadId = "t1", CheckpointNs = ns, CheckpointId = "cp-1" },
+            CheckpointId = "from-id",
+            Subgraphs = true,
+        });
+
+        // The JS server's POST /state/checkpoint refuses a boolean "subgraphs" (400); the GET route gives the same state.
+        var request = SingleRequest();
+        request.Method.Should().Be("GET");
+        request.Path.Should().Be(path);
+        request.RawQuery.Should().Be("?subgraphs=true");
+        request.Body.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task GetStateAsync_with_a_checkpoint_that_names_only_the_thread_and_subgraphs_gets_the_latest_state()
+    {
+        RespondToAll(body: ServerJson.InterruptedState);
+        var client = CreateClient();
+
+        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions { Checkpoint = new Checkpoint { ThreadId = "t1" }, Subgraphs = true });
+
+        var request = SingleRequest();
+        request.Method.Should().Be("GET");
+        request.Path.Should().Be("/threads/t1/state");
+        request.RawQuery.Should().Be("?subgraphs=true");
+    }
+
+    [Fact]
+    public async Task GetStateAsync_with_a_subgraph_checkpoint_and_subgraphs_posts_it()
+    {
+        RespondToAll(body: ServerJson.InterruptedState);
+        var client = CreateClient();
+
+        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions
+        {
+            Checkpoint = new Checkpoint { CheckpointNs = "child:1", CheckpointId = "cp-2" },
             Subgraphs = true,
         });
 
         var request = SingleRequest();
         request.Method.Should().Be("POST");
         request.Path.Should().Be("/threads/t1/state/checkpoint");
-        JsonAssert.Equal("""{"checkpoint":{"thread_id":"t1","checkpoint_id":"from-checkpoint"},"subgraphs":true}""", request.Body);
+        JsonAssert.Equal("""{"checkpoint":{"checkpoint_ns":"child:1","checkpoint_id":"cp-2"},"subgraphs":true}""", request.Body);
     }
 
     [Fact]

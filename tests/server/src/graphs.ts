@@ -1,7 +1,7 @@
 /**
  * Test graphs served by the `langgraphjs dev` fixture used by the LangGraph.Sdk C# integration tests.
  *
- * Graph ids (see langgraph.json): echo, slow, failing, interrupt.
+ * Graph ids (see langgraph.json): echo, slow, failing, interrupt, nested, subgraph_hitl.
  * Keep these graphs small and deterministic: the C# tests assert on their exact output.
  */
 import {
@@ -158,4 +158,45 @@ export const nested = new StateGraph(NestedState)
   .addEdge(START, "outer")
   .addEdge("outer", "inner")
   .addEdge("inner", END)
+  .compile();
+
+// ---------------------------------------------------------------------------
+// subgraph_hitl: human-in-the-loop two levels deep, for subgraph conformance tests.
+// parent: `prepare` -> `child` (subgraph: `child_step` -> `grandchild` (subgraph: `ask` interrupts)) -> `finish`.
+// `notes` is last-value at every level: each node returns the whole list, so a subgraph's output is not appended twice.
+// ---------------------------------------------------------------------------
+
+export const SubgraphHitlState = Annotation.Root({
+  topic: Annotation<string>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  answer: Annotation<any>,
+  notes: Annotation<string[]>,
+});
+type HitlState = typeof SubgraphHitlState.State;
+
+const grandchildGraph = new StateGraph(SubgraphHitlState)
+  .addNode("ask", (state: HitlState) => {
+    const answer = interrupt({ question: `approve ${state.topic}?` });
+    return { answer, notes: [...(state.notes ?? []), `answered: ${typeof answer === "string" ? answer : JSON.stringify(answer)}`] };
+  })
+  .addEdge(START, "ask")
+  .addEdge("ask", END)
+  .compile();
+
+const childGraph = new StateGraph(SubgraphHitlState)
+  .addNode("child_step", (state: HitlState) => ({ topic: `${state.topic}!`, notes: [...(state.notes ?? []), "child step"] }))
+  .addNode("grandchild", grandchildGraph)
+  .addEdge(START, "child_step")
+  .addEdge("child_step", "grandchild")
+  .addEdge("grandchild", END)
+  .compile();
+
+export const subgraphHitl = new StateGraph(SubgraphHitlState)
+  .addNode("prepare", (state: HitlState) => ({ topic: state.topic ?? "plan", notes: ["prepared"] }))
+  .addNode("child", childGraph)
+  .addNode("finish", (state: HitlState) => ({ notes: [...(state.notes ?? []), `done: ${JSON.stringify(state.answer)}`] }))
+  .addEdge(START, "prepare")
+  .addEdge("prepare", "child")
+  .addEdge("child", "finish")
+  .addEdge("finish", END)
   .compile();
