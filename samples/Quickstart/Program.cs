@@ -4,6 +4,8 @@
 // then, as alice and as bob, creates and searches threads and shows that each user sees only their own, and streams a
 // run whose output shows the authenticated user reaching the graph (config.configurable.langgraph_auth_user), and
 // calls the graph through RemoteGraph.InvokeAsync as another service would.
+// Then (part 2, bundled server only) it runs the same rules written in C# (LangGraph.Sdk.Auth) in the auth gateway of
+// LangGraph.Sdk.Auth.AspNetCore, in front of a second dev server that has no auth at all, and shows the same results.
 // With LANGGRAPH_API_URL set it talks to that server instead; ALICE_TOKEN and BOB_TOKEN give the two Bearer tokens.
 using System;
 using System.Collections.Generic;
@@ -124,7 +126,17 @@ try
     Console.WriteLine(isolated
         ? "Each user sees only their own threads, and each run saw the user who started it."
         : "Unexpected: the users' threads are not isolated, or a run did not see its user.");
-    return isolated ? 0 : 1;
+    if (server is null || !isolated)
+    {
+        return isolated ? 0 : 1;
+    }
+
+    Console.WriteLine();
+    var gatewayWorked = await GatewayDemo.RunAsync();
+    Console.WriteLine(gatewayWorked
+        ? "The C# handlers in the gateway gave the same isolation, and the graph saw the same user."
+        : "Unexpected: the gateway did not isolate the users or did not pass the user to the graph.");
+    return gatewayWorked ? 0 : 1;
 }
 finally
 {

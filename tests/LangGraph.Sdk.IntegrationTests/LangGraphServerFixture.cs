@@ -8,7 +8,7 @@ namespace LangGraph.Sdk.IntegrationTests;
 /// One real LangGraph server (the bundled JS dev server with custom auth) for the whole test run. Tests isolate
 /// themselves by creating their own threads and tagging them with a unique marker.
 /// </summary>
-public sealed class LangGraphServerFixture : IAsyncLifetime
+public sealed class LangGraphServerFixture : AuthServerFixture, IAsyncLifetime
 {
     public const string AliceToken = "alice-token";
     public const string BobToken = "bob-token";
@@ -17,7 +17,9 @@ public sealed class LangGraphServerFixture : IAsyncLifetime
 
     private LangGraphDevServer? _server;
 
-    public Uri Url => _server?.Url ?? throw new InvalidOperationException("The server is not started.");
+    public override Uri Url => _server?.Url ?? throw new InvalidOperationException("The server is not started.");
+
+    public override string Name => "JS server auth";
 
     public LangGraphDevServer Server => _server ?? throw new InvalidOperationException("The server is not started.");
 
@@ -38,18 +40,8 @@ public sealed class LangGraphServerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A client with a Bearer token as default header and no API key from the environment.</summary>
-    public LangGraphClient CreateClient(string? bearerToken = AliceToken, Action<LangGraphClientOptions>? configure = null)
-    {
-        var options = new LangGraphClientOptions { ApiUrl = Url, ReadApiKeyFromEnvironment = false };
-        if (bearerToken is not null)
-        {
-            options.DefaultHeaders["Authorization"] = $"Bearer {bearerToken}";
-        }
-
-        configure?.Invoke(options);
-        return new LangGraphClient(options);
-    }
+    /// <summary>The JS server's HTTPException bodies are the bare message (text/plain).</summary>
+    public override string ErrorBody(string detail) => detail;
 
     /// <summary>A unique value to tag the threads of one test with.</summary>
     public static string NewMarker() => "t-" + Guid.NewGuid().ToString("N");

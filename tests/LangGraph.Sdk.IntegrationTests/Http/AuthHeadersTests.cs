@@ -6,8 +6,7 @@ using FluentAssertions;
 namespace LangGraph.Sdk.IntegrationTests.Http;
 
 /// <summary>The client half of custom auth: Bearer default headers, per-call headers, API keys and their environment fallback.</summary>
-[Collection(LangGraphServerCollection.Name)]
-public sealed class AuthHeadersTests(LangGraphServerFixture server)
+public abstract class AuthHeadersScenarios(AuthServerFixture server)
 {
     [Fact]
     public async Task A_bad_token_is_a_401_carrying_the_servers_text_and_not_the_token()
@@ -20,7 +19,7 @@ public sealed class AuthHeadersTests(LangGraphServerFixture server)
         var ex = (await act.Should().ThrowAsync<LangGraphApiException>()).Which;
         ex.StatusCode.Should().Be(401);
         ex.Detail.Should().Be("Invalid token");
-        ex.ResponseBody.Should().Be("Invalid token");
+        ex.ResponseBody.Should().Be(server.ErrorBody("Invalid token"));
         ex.Message.Should().Contain("401").And.Contain("Invalid token");
         ex.ToString().Should().NotContain(token);
     }
@@ -128,3 +127,7 @@ public sealed class AuthHeadersTests(LangGraphServerFixture server)
         }
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class AuthHeadersTests(LangGraphServerFixture server) : AuthHeadersScenarios(server);

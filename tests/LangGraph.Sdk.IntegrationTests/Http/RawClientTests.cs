@@ -7,8 +7,7 @@ using FluentAssertions;
 namespace LangGraph.Sdk.IntegrationTests.Http;
 
 /// <summary>client.Http against the real server: routes the SDK wraps and does not, with the same auth headers and errors.</summary>
-[Collection(LangGraphServerCollection.Name)]
-public sealed class RawClientTests(LangGraphServerFixture server)
+public abstract class RawClientScenarios(AuthServerFixture server)
 {
     [Fact]
     public async Task Get_reads_a_route_the_sdk_does_not_wrap()
@@ -112,3 +111,7 @@ public sealed class RawClientTests(LangGraphServerFixture server)
         events[^1].Data.GetProperty("auth_user_id").GetString().Should().Be("alice");
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RawClientTests(LangGraphServerFixture server) : RawClientScenarios(server);

@@ -9,8 +9,7 @@ using Xunit.Abstractions;
 namespace LangGraph.Sdk.IntegrationTests.RemoteGraphs;
 
 /// <summary>RemoteGraph against the real JS server: invoke, stream, state, history, graph, interrupts, errors and auth.</summary>
-[Collection(LangGraphServerCollection.Name)]
-public sealed class RemoteGraphTests(LangGraphServerFixture server, ITestOutputHelper log)
+public abstract class RemoteGraphScenarios(AuthServerFixture server, ITestOutputHelper log)
 {
     private static Dictionary<string, object?> Messages(params string[] messages) => new() { ["messages"] = messages };
 
@@ -363,3 +362,7 @@ public sealed class RemoteGraphTests(LangGraphServerFixture server, ITestOutputH
 
     private sealed record EchoState(IReadOnlyList<string> Messages, string? AuthUserId);
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RemoteGraphTests(LangGraphServerFixture server, ITestOutputHelper log) : RemoteGraphScenarios(server, log);

@@ -6,8 +6,7 @@ using FluentAssertions;
 
 namespace LangGraph.Sdk.IntegrationTests.Runs;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class RunsLifecycleTests(LangGraphServerFixture server)
+public abstract class RunsLifecycleScenarios(AuthServerFixture server)
 {
     private static Dictionary<string, object?> Messages(params string[] messages) => new() { ["messages"] = messages };
 
@@ -53,6 +52,34 @@ public sealed class RunsLifecycleTests(LangGraphServerFixture server)
 
         state.GetProperty("auth_user").GetProperty("identity").GetString().Should().Be("alice");
         state.GetProperty("messages")[1].GetString().Should().Be("echo: stateless");
+    }
+
+    [Fact]
+    public async Task Impersonation_through_the_config_is_ignored_and_the_graph_sees_the_caller()
+    {
+        using var alice = server.CreateClient();
+        var thread = await alice.Threads.CreateAsync();
+        var config = new RunConfig
+        {
+            Configurable =
+            {
+                ["langgraph_auth_user_id"] = "bob",
+                ["langgraph_auth_user"] = new Dictionary<string, object?> { ["identity"] = "bob", ["github_token"] = "gh-bob" },
+                ["langgraph_auth_permissions"] = new[] { "admin" },
+            },
+        };
+
+        var stateless = await alice.Runs.WaitAsync(null, "echo", new RunCreateOptions { Input = Messages("x"), Config = config });
+        var onThread = await alice.Runs.WaitAsync(thread.ThreadId, "echo", new RunCreateOptions { Input = Messages("y"), Config = config });
+
+        foreach (var state in new[] { stateless, onThread })
+        {
+            state.GetProperty("auth_user_id").GetString().Should().Be("alice");
+            state.GetProperty("auth_user").GetProperty("identity").GetString().Should().Be("alice");
+            state.GetProperty("auth_user").GetProperty("github_token").GetString().Should().Be("gh-alice");
+            state.GetProperty("auth_user").GetProperty("permissions").EnumerateArray().Select(p => p.GetString())
+                .Should().BeEquivalentTo("threads:write", "threads:read");
+        }
     }
 
     [Fact]
@@ -218,3 +245,7 @@ public sealed class RunsLifecycleTests(LangGraphServerFixture server)
         (await act.Should().ThrowAsync<LangGraphNotFoundException>()).Which.StatusCode.Should().Be(404);
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RunsLifecycleTests(LangGraphServerFixture server) : RunsLifecycleScenarios(server);

@@ -10,8 +10,7 @@ using Xunit.Abstractions;
 
 namespace LangGraph.Sdk.IntegrationTests.Runs;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class RunsStreamTests(LangGraphServerFixture server, ITestOutputHelper output)
+public abstract class RunsStreamScenarios(AuthServerFixture server, ITestOutputHelper output)
 {
     private static Dictionary<string, object?> Messages(params string[] messages) => new() { ["messages"] = messages };
 
@@ -322,3 +321,7 @@ public sealed class RunsStreamTests(LangGraphServerFixture server, ITestOutputHe
         await act.Should().ThrowAsync<LangGraphNotFoundException>();
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RunsStreamTests(LangGraphServerFixture server, ITestOutputHelper output) : RunsStreamScenarios(server, output);

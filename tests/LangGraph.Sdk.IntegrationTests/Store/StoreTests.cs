@@ -10,8 +10,7 @@ namespace LangGraph.Sdk.IntegrationTests.Store;
 /// Every store method against the real server, in a namespace of alice's own (the fixture's auth requires the first
 /// label to be the caller's identity), with a unique second label per test.
 /// </summary>
-[Collection(LangGraphServerCollection.Name)]
-public sealed class StoreTests(LangGraphServerFixture server)
+public abstract class StoreScenarios(AuthServerFixture server)
 {
     private static Dictionary<string, object?> Value(params (string Key, object? Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
@@ -177,3 +176,7 @@ public sealed class StoreTests(LangGraphServerFixture server)
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("'v1.2'");
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class StoreTests(LangGraphServerFixture server) : StoreScenarios(server);

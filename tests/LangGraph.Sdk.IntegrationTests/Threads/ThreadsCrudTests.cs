@@ -4,8 +4,7 @@ using FluentAssertions;
 
 namespace LangGraph.Sdk.IntegrationTests.Threads;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class ThreadsCrudTests(LangGraphServerFixture server)
+public abstract class ThreadsCrudScenarios(AuthServerFixture server)
 {
     [Fact]
     public async Task Create_stamps_the_owner_and_keeps_metadata_and_graph_id()
@@ -71,7 +70,7 @@ public sealed class ThreadsCrudTests(LangGraphServerFixture server)
         var ex = (await get.Should().ThrowAsync<LangGraphNotFoundException>()).Which;
         ex.StatusCode.Should().Be(404);
         ex.Detail.Should().Be($"Thread with ID {thread.ThreadId} not found");
-        ex.ResponseBody.Should().Be($"Thread with ID {thread.ThreadId} not found");
+        ex.ResponseBody.Should().Be(server.ErrorBody($"Thread with ID {thread.ThreadId} not found"));
         ex.Message.Should().Contain("404").And.Contain($"/threads/{thread.ThreadId}").And.Contain("not found");
     }
 
@@ -164,3 +163,7 @@ public sealed class ThreadsCrudTests(LangGraphServerFixture server)
         ex.ResponseBody.Should().Contain("ZodError");
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class ThreadsCrudTests(LangGraphServerFixture server) : ThreadsCrudScenarios(server);

@@ -4,8 +4,7 @@ using FluentAssertions;
 
 namespace LangGraph.Sdk.IntegrationTests.Threads;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class ThreadsSearchTests(LangGraphServerFixture server)
+public abstract class ThreadsSearchScenarios(AuthServerFixture server)
 {
     [Fact]
     public async Task Search_is_scoped_to_each_user()
@@ -119,3 +118,7 @@ public sealed class ThreadsSearchTests(LangGraphServerFixture server)
         return options;
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class ThreadsSearchTests(LangGraphServerFixture server) : ThreadsSearchScenarios(server);

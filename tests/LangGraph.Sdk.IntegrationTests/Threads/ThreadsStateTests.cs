@@ -6,8 +6,7 @@ using FluentAssertions;
 
 namespace LangGraph.Sdk.IntegrationTests.Threads;
 
-[Collection(LangGraphServerCollection.Name)]
-public sealed class ThreadsStateTests(LangGraphServerFixture server)
+public abstract class ThreadsStateScenarios(AuthServerFixture server)
 {
     [Fact]
     public async Task A_new_thread_has_empty_state_and_history()
@@ -119,3 +118,7 @@ public sealed class ThreadsStateTests(LangGraphServerFixture server)
         await updateState.Should().ThrowAsync<LangGraphNotFoundException>();
     }
 }
+
+/// <summary>The scenarios against the JS server's own auth (tests/server/src/auth.ts).</summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class ThreadsStateTests(LangGraphServerFixture server) : ThreadsStateScenarios(server);
