@@ -1,0 +1,77 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using LangGraph.Sdk.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace LangGraph.Sdk.IntegrationTests.Delegate;
+
+/// <summary>
+/// Two more delegated servers for the failure cases: one calling an endpoint that runs <see cref="FaultyAuth"/> with a
+/// short timeout (1.5 s), which a test can also make see a wrong secret; and one whose endpoint URL has nothing listening.
+/// </summary>
+public sealed class DelegateFaultsFixture : IAsyncLifetime
+{
+    public const int TimeoutMs = 1500;
+
+    private WebApplication? _endpointApp;
+    private volatile bool _sendWrongSecret;
+
+    public FaultyAuth Handlers { get; } = new();
+
+    public LangGraphDevServer Server { get; private set; } = null!;
+
+    public LangGraphDevServer DownServer { get; private set; } = null!;
+
+    /// <summary>Gets or sets whether the endpoint receives another secret than its own (the server's secret is wrong).</summary>
+    public bool SendWrongSecret
+    {
+        get => _sendWrongSecret;
+        set => _sendWrongSecret = value;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var secret = DelegateHost.NewSecret();
+        (_endpointApp, var endpoint) = await DelegateHost.StartEndpointAsync(Auth.Auth.FromHandlers(Handlers), secret, app => app.Use((context, next) =>
+        {
+            if (SendWrongSecret)
+            {
+                context.Request.Headers[DelegateHost.SecretHeader] = DelegateHost.NewSecret();
+            }
+
+            return next(context);
+        }));
+        var nothing = new Uri($"http://127.0.0.1:{ClosedPort()}{DelegateHost.Pattern}");
+        var faulty = DelegateHost.StartServerAsync(endpoint, secret, TimeoutMs);
+        var down = DelegateHost.StartServerAsync(nothing, secret, TimeoutMs);
+        try
+        {
+            Server = await faulty;
+            DownServer = await down;
+        }
+        catch
+        {
+            await Task.WhenAll(faulty.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask).Unwrap(),
+                down.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask).Unwrap());
+            await DelegateHost.StopAsync(_endpointApp);
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await DownServer.DisposeAsync();
+        await DelegateHost.StopAsync(_endpointApp);
+    }
+
+    /// <summary>A loopback port that was free a moment ago and has no listener now.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
