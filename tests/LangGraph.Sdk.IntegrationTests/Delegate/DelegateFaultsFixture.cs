@@ -9,11 +9,11 @@ namespace LangGraph.Sdk.IntegrationTests.Delegate;
 
 /// <summary>
 /// Two more delegated servers for the failure cases: one calling an endpoint that runs <see cref="FaultyAuth"/> with a
-/// short timeout (1.5 s), which a test can also make see a wrong secret; and one whose endpoint URL has nothing listening.
+/// short timeout (3 s), which a test can also make see a wrong secret; and one whose endpoint URL has nothing listening.
 /// </summary>
 public sealed class DelegateFaultsFixture : IAsyncLifetime
 {
-    public const int TimeoutMs = 1500;
+    public const int TimeoutMs = 3000;
 
     private WebApplication? _endpointApp;
     private volatile bool _sendWrongSecret;
@@ -50,6 +50,15 @@ public sealed class DelegateFaultsFixture : IAsyncLifetime
         {
             Server = await faulty;
             DownServer = await down;
+
+            // Warm the endpoint up (JIT, the auth file's connection) so that only the tests' faults are slow.
+            using var http = new System.Net.Http.HttpClient();
+            using var warmUp = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, new Uri(Server.Url, "/threads/search"))
+            {
+                Content = new System.Net.Http.StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            warmUp.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LangGraphServerFixture.AliceToken);
+            using var answer = await http.SendAsync(warmUp);
         }
         catch
         {
