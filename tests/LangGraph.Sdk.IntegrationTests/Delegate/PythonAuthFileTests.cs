@@ -94,7 +94,7 @@ public sealed class PythonAuthFileTests(DelegateFixture server)
             os.environ["LANGGRAPH_AUTH_DELEGATE_URL"] = os.environ["DOWN_URL"]
             down = importlib.reload(auth_delegate)
             out["down"] = await denial(down.auth.authenticate_handler(method="GET", path="/threads", headers={}, query_params={}))
-            print(json.dumps(out))
+            print(json.dumps(out, separators=(",", ":")))
 
         asyncio.run(main())
         """;
