@@ -1,6 +1,4 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +41,7 @@ public sealed class DelegateFaultsFixture : IAsyncLifetime
 
             return next(context);
         }));
-        var nothing = new Uri($"http://127.0.0.1:{ClosedPort()}{DelegateHost.Pattern}");
+        var nothing = new Uri($"http://127.0.0.1:{DelegateHost.ClosedPort()}{DelegateHost.Pattern}");
         var faulty = DelegateHost.StartServerAsync(endpoint, secret, TimeoutMs);
         var down = DelegateHost.StartServerAsync(nothing, secret, TimeoutMs);
         try
@@ -74,13 +72,5 @@ public sealed class DelegateFaultsFixture : IAsyncLifetime
         await Server.DisposeAsync();
         await DownServer.DisposeAsync();
         await DelegateHost.StopAsync(_endpointApp);
-    }
-
-    /// <summary>A loopback port that was free a moment ago and has no listener now.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

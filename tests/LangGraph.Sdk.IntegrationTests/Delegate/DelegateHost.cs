@@ -60,6 +60,14 @@ internal static class DelegateHost
     /// <summary>A secret for one test run.</summary>
     public static string NewSecret() => "s-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
 
+    /// <summary>A loopback port that was free a moment ago and has no listener now (an endpoint that is down).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task StopAsync(WebApplication? app)
     {
         if (app is not null)

@@ -120,7 +120,7 @@ public sealed class PythonAuthFileTests(DelegateFixture server)
             start.Environment["LANGGRAPH_AUTH_DELEGATE_URL"] = server.Endpoint.ToString();
             start.Environment["LANGGRAPH_AUTH_DELEGATE_SECRET"] = server.Secret;
             start.Environment["LANGGRAPH_AUTH_DELEGATE_TIMEOUT_MS"] = "10000";
-            start.Environment["DOWN_URL"] = $"http://127.0.0.1:{ClosedPort()}/langgraph-auth";
+            start.Environment["DOWN_URL"] = $"http://127.0.0.1:{DelegateHost.ClosedPort()}/langgraph-auth";
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -152,12 +152,5 @@ public sealed class PythonAuthFileTests(DelegateFixture server)
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
