@@ -1,4 +1,5 @@
 using System;
+using LangGraph.Sdk.Auth.AspNetCore.Delegate;
 using LangGraph.Sdk.Auth.AspNetCore.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,8 @@ namespace LangGraph.Sdk.Auth.AspNetCore;
 
 /// <summary>
 /// Configures how the <see cref="Auth"/> registered by <c>AddLangGraphAuth</c> is hosted. Returned by
-/// <c>services.AddLangGraphAuth(…)</c>; chain <see cref="AddGateway"/> and then call <c>app.MapLangGraphAuthGateway()</c>.
+/// <c>services.AddLangGraphAuth(…)</c>; chain <see cref="AddGateway"/> and then call <c>app.MapLangGraphAuthGateway()</c>, or
+/// <see cref="AddDelegate"/> and then <c>app.MapLangGraphAuthDelegate("/langgraph-auth")</c>.
 /// </summary>
 /// <remarks>
 /// <code>
@@ -43,6 +45,23 @@ public class LangGraphAuthBuilder
         Services.AddOptions<LangGraphAuthGatewayOptions>().Configure(configure).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LangGraphAuthGatewayOptions>, GatewayOptionsValidator>());
         Services.TryAddSingleton<AuthGateway>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the delegate endpoint: a LangGraph server that runs custom auth itself (managed Platform, Enterprise) runs
+    /// the shipped auth file (<c>auth-delegate.mjs</c> or <c>auth_delegate.py</c>), which hands every authenticate and
+    /// authorize call to <c>MapLangGraphAuthDelegate(pattern)</c>, where the <see cref="Auth"/> runs. The options are
+    /// validated when the host starts.
+    /// </summary>
+    /// <param name="configure">Sets the options; <see cref="LangGraphAuthDelegateOptions.Secret"/> is required.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public virtual LangGraphAuthBuilder AddDelegate(Action<LangGraphAuthDelegateOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddOptions<LangGraphAuthDelegateOptions>().Configure(configure).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LangGraphAuthDelegateOptions>, DelegateOptionsValidator>());
+        Services.TryAddSingleton<AuthDelegate>();
         return this;
     }
 }

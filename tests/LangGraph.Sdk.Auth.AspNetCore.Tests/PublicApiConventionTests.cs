@@ -19,6 +19,8 @@ public sealed class PublicApiConventionTests
         Package.GetExportedTypes().Select(t => t.FullName).Should().BeEquivalentTo(
             "LangGraph.Sdk.Auth.AspNetCore.LangGraphAuthBuilder",
             "LangGraph.Sdk.Auth.AspNetCore.LangGraphAuthGatewayOptions",
+            "LangGraph.Sdk.Auth.AspNetCore.LangGraphAuthDelegateOptions",
+            "Microsoft.AspNetCore.Builder.LangGraphAuthDelegateEndpointRouteBuilderExtensions",
             "Microsoft.Extensions.DependencyInjection.LangGraphAuthServiceCollectionExtensions",
             "Microsoft.AspNetCore.Builder.LangGraphAuthGatewayEndpointRouteBuilderExtensions");
     }
@@ -34,6 +36,10 @@ public sealed class PublicApiConventionTests
         typeof(LangGraphAuthGatewayEndpointRouteBuilderExtensions).GetMethod(nameof(LangGraphAuthGatewayEndpointRouteBuilderExtensions.MapLangGraphAuthGateway), [typeof(IEndpointRouteBuilder)])!
             .ReturnType.Should().Be<IEndpointConventionBuilder>();
         new LangGraphAuthGatewayOptions().AllowStudioUsers.Should().BeFalse();
+        typeof(LangGraphAuthBuilder).GetMethod(nameof(LangGraphAuthBuilder.AddDelegate), [typeof(Action<LangGraphAuthDelegateOptions>)])!
+            .ReturnType.Should().Be<LangGraphAuthBuilder>();
+        typeof(LangGraphAuthDelegateEndpointRouteBuilderExtensions).GetMethod(nameof(LangGraphAuthDelegateEndpointRouteBuilderExtensions.MapLangGraphAuthDelegate), [typeof(IEndpointRouteBuilder), typeof(string)])!
+            .ReturnType.Should().Be<IEndpointConventionBuilder>();
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class LangGraphDevServer : IAsyncDisposable
     {
         options ??= new LangGraphDevServerOptions();
         var fixture = Path.GetFullPath(options.FixtureDirectory ?? BundledFixtureDirectory);
-        if (!File.Exists(Path.Combine(fixture, options.ConfigFile)))
+        if (!File.Exists(Path.Combine(fixture, options.ConfigFile)) && !options.Files.ContainsKey(options.ConfigFile))
         {
             throw new InvalidOperationException($"The LangGraph server fixture has no '{options.ConfigFile}' in '{fixture}'.");
         }
@@ -92,6 +92,18 @@ public sealed class LangGraphDevServer : IAsyncDisposable
         await EnsureInstalledAsync(fixture, options.Log, cancellationToken).ConfigureAwait(false);
 
         var work = PrepareWorkDirectory(fixture);
+        foreach (var (relative, content) in options.Files)
+        {
+            var target = Path.GetFullPath(Path.Combine(work, relative));
+            if (!target.StartsWith(work + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The extra file '{relative}' is outside the server's work directory.", nameof(options));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, content);
+        }
+
         var port = options.Port == 0 ? FindFreePort() : options.Port;
         var url = new Uri($"http://127.0.0.1:{port}");
         var cli = Path.Combine(fixture, "node_modules", "@langchain", "langgraph-cli", "dist", "cli", "cli.mjs");
@@ -129,6 +141,10 @@ public sealed class LangGraphDevServer : IAsyncDisposable
         start.Environment["LANGCHAIN_TRACING_V2"] = "false";
         start.Environment["LOG_LEVEL"] = "info";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in options.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
 
         var log = new ConcurrentQueue<string>();
         Process process;

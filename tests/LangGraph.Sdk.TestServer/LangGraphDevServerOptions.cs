@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LangGraph.Sdk.Testing;
 
@@ -25,6 +26,15 @@ public sealed class LangGraphDevServerOptions
 
     /// <summary>Gets or sets the Node.js executable (a name found on PATH, or a path).</summary>
     public string NodeCommand { get; set; } = "node";
+
+    /// <summary>
+    /// Gets extra files written into the server's fresh work directory (a copy of the fixture) before it starts: path
+    /// relative to that directory → content. A test's own config (name it in <see cref="ConfigFile"/>) and auth file go here.
+    /// </summary>
+    public IDictionary<string, string> Files { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets extra environment variables for the server process (for example what its auth file reads).</summary>
+    public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets where progress lines go (npm ci, start, stop); nowhere when null.</summary>
     public Action<string>? Log { get; set; }

@@ -1,0 +1,1 @@
+../src/LangGraph.Sdk.Auth.AspNetCore/Delegate/auth-delegate.mjs
