@@ -146,6 +146,9 @@ public sealed class PythonParityTests
         ("AssistantsClient", "SearchPageAsync", "Python's assistants.search(response_format=\"object\"): the page plus the X-Pagination-Next cursor, as its own method because the result type differs."),
         ("RemoteGraph", "InvokeOutputAsync", "Python's invoke(version=\"v2\") returning GraphOutput: its own method because the result type differs."),
         ("RemoteGraph", "Dispose", "Releases the client a RemoteGraph built from a URL; Python leaves its httpx client to the garbage collector."),
+        ("LangGraphRawClient", "GetStringAsync", "A custom route's text or HTML answer; Python's http.get always parses JSON."),
+        ("LangGraphRawClient", "GetBytesAsync", "A custom route's binary answer; Python's http.get always parses JSON."),
+        ("LangGraphRawClient", "SendAsync", "The whole HttpResponseMessage (status, headers, any content type) with the same headers, retries and errors; Python has no such verb."),
     ];
 
     private static readonly string[] SubClientTypes = ["LangGraphRawClient", "ThreadsClient", "RunsClient", "AssistantsClient", "CronsClient", "StoreClient", "RemoteGraph"];
