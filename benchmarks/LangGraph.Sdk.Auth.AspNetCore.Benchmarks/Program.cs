@@ -26,6 +26,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LangGraph.Sdk.Benchmarks;
 
 var upstreamKind = Option("--upstream", "both");
 var requests = int.Parse(Option("--requests", "2000"), CultureInfo.InvariantCulture);
@@ -69,16 +70,16 @@ async Task<bool> MeasureAsync(string name, Uri upstream)
     }
 
     // Warm-up (JIT, connection pools), then alternating blocks of sequential requests.
-    await SequentialAsync(http, direct, 200);
-    await SequentialAsync(http, through, 200);
+    await LatencySampler.SequentialAsync(http, direct, 200);
+    await LatencySampler.SequentialAsync(http, through, 200);
     var directTimes = new List<double>(requests);
     var gatewayTimes = new List<double>(requests);
     const int block = 250;
     for (var done = 0; done < requests; done += block)
     {
         var n = Math.Min(block, requests - done);
-        directTimes.AddRange(await SequentialAsync(http, direct, n));
-        gatewayTimes.AddRange(await SequentialAsync(http, through, n));
+        directTimes.AddRange(await LatencySampler.SequentialAsync(http, direct, n));
+        gatewayTimes.AddRange(await LatencySampler.SequentialAsync(http, through, n));
     }
 
     var directRate = await ThroughputAsync(http, direct);
@@ -87,9 +88,9 @@ async Task<bool> MeasureAsync(string name, Uri upstream)
     Console.WriteLine();
     Console.WriteLine($"{name}: {upstream} (gateway {gateway.Url})");
     Console.WriteLine($"  sequential   {"p50 ms",8} {"p99 ms",8} {"mean ms",8}");
-    Console.WriteLine($"  direct       {Percentile(directTimes, 50),8:0.000} {Percentile(directTimes, 99),8:0.000} {directTimes.Average(),8:0.000}");
-    Console.WriteLine($"  gateway      {Percentile(gatewayTimes, 50),8:0.000} {Percentile(gatewayTimes, 99),8:0.000} {gatewayTimes.Average(),8:0.000}");
-    Console.WriteLine($"  added        {Percentile(gatewayTimes, 50) - Percentile(directTimes, 50),8:+0.000;-0.000} {Percentile(gatewayTimes, 99) - Percentile(directTimes, 99),8:+0.000;-0.000}");
+    Console.WriteLine($"  direct       {LatencySampler.Percentile(directTimes, 50),8:0.000} {LatencySampler.Percentile(directTimes, 99),8:0.000} {directTimes.Average(),8:0.000}");
+    Console.WriteLine($"  gateway      {LatencySampler.Percentile(gatewayTimes, 50),8:0.000} {LatencySampler.Percentile(gatewayTimes, 99),8:0.000} {gatewayTimes.Average(),8:0.000}");
+    Console.WriteLine($"  added        {LatencySampler.Percentile(gatewayTimes, 50) - LatencySampler.Percentile(directTimes, 50),8:+0.000;-0.000} {LatencySampler.Percentile(gatewayTimes, 99) - LatencySampler.Percentile(directTimes, 99),8:+0.000;-0.000}");
     Console.WriteLine($"  {clients} clients  direct {directRate,8:0} req/s   gateway {gatewayRate,8:0} req/s   ratio {gatewayRate / directRate,6:P1}");
     return true;
 }
@@ -111,33 +112,11 @@ async Task<double> ThroughputAsync(HttpClient http, Uri uri)
     return count / watch.Elapsed.TotalSeconds;
 }
 
-static async Task<List<double>> SequentialAsync(HttpClient http, Uri uri, int n)
-{
-    var times = new List<double>(n);
-    for (var i = 0; i < n; i++)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(uri);
-        await response.Content.ReadAsByteArrayAsync();
-        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        response.EnsureSuccessStatusCode();
-    }
-
-    return times;
-}
-
 static async Task<bool> SameThreadAsync(HttpClient http, Uri direct, Uri through)
 {
     var a = await http.GetStringAsync(direct);
     var b = await http.GetStringAsync(through);
     return JsonDocument.Parse(a).RootElement.GetProperty("thread_id").GetString() == JsonDocument.Parse(b).RootElement.GetProperty("thread_id").GetString();
-}
-
-static double Percentile(List<double> values, double p)
-{
-    var sorted = values.Order().ToArray();
-    var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-    return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
 }
 
 string Option(string name, string fallback)

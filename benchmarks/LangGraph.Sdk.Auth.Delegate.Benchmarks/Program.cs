@@ -25,6 +25,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LangGraph.Sdk.Benchmarks;
 
 var requests = int.Parse(Option("--requests", "2000"), CultureInfo.InvariantCulture);
 Console.WriteLine($"Auth delegate overhead: GET /threads/{{id}}, {requests} sequential requests each; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -56,23 +57,23 @@ var jsThread = await CreateThreadAsync(http, jsAuth.Url);
 var delegateThread = await CreateThreadAsync(http, delegateAuth.Url);
 
 // Warm-up (JIT, connection pools), then alternating blocks.
-await SequentialAsync(http, jsThread, 300);
-await SequentialAsync(http, delegateThread, 300);
+await LatencySampler.SequentialAsync(http, jsThread, 300);
+await LatencySampler.SequentialAsync(http, delegateThread, 300);
 var jsTimes = new List<double>(requests);
 var delegateTimes = new List<double>(requests);
 const int block = 250;
 for (var done = 0; done < requests; done += block)
 {
     var n = Math.Min(block, requests - done);
-    jsTimes.AddRange(await SequentialAsync(http, jsThread, n));
-    delegateTimes.AddRange(await SequentialAsync(http, delegateThread, n));
+    jsTimes.AddRange(await LatencySampler.SequentialAsync(http, jsThread, n));
+    delegateTimes.AddRange(await LatencySampler.SequentialAsync(http, delegateThread, n));
 }
 
 Console.WriteLine();
 Console.WriteLine($"  sequential            {"p50 ms",8} {"p99 ms",8} {"mean ms",8}");
-Console.WriteLine($"  JS auth.ts            {Percentile(jsTimes, 50),8:0.000} {Percentile(jsTimes, 99),8:0.000} {jsTimes.Average(),8:0.000}");
-Console.WriteLine($"  auth-delegate.mjs→C#  {Percentile(delegateTimes, 50),8:0.000} {Percentile(delegateTimes, 99),8:0.000} {delegateTimes.Average(),8:0.000}");
-Console.WriteLine($"  added                 {Percentile(delegateTimes, 50) - Percentile(jsTimes, 50),8:+0.000;-0.000} {Percentile(delegateTimes, 99) - Percentile(jsTimes, 99),8:+0.000;-0.000}");
+Console.WriteLine($"  JS auth.ts            {LatencySampler.Percentile(jsTimes, 50),8:0.000} {LatencySampler.Percentile(jsTimes, 99),8:0.000} {jsTimes.Average(),8:0.000}");
+Console.WriteLine($"  auth-delegate.mjs→C#  {LatencySampler.Percentile(delegateTimes, 50),8:0.000} {LatencySampler.Percentile(delegateTimes, 99),8:0.000} {delegateTimes.Average(),8:0.000}");
+Console.WriteLine($"  added                 {LatencySampler.Percentile(delegateTimes, 50) - LatencySampler.Percentile(jsTimes, 50),8:+0.000;-0.000} {LatencySampler.Percentile(delegateTimes, 99) - LatencySampler.Percentile(jsTimes, 99),8:+0.000;-0.000}");
 await endpointApp.StopAsync();
 return 0;
 
@@ -87,28 +88,6 @@ static async Task<Uri> CreateThreadAsync(HttpClient http, Uri server)
     }
 
     return new Uri(server, $"/threads/{json.RootElement.GetProperty("thread_id").GetString()}");
-}
-
-static async Task<List<double>> SequentialAsync(HttpClient http, Uri uri, int n)
-{
-    var times = new List<double>(n);
-    for (var i = 0; i < n; i++)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(uri);
-        await response.Content.ReadAsByteArrayAsync();
-        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        response.EnsureSuccessStatusCode();
-    }
-
-    return times;
-}
-
-static double Percentile(List<double> values, double p)
-{
-    var sorted = values.Order().ToArray();
-    var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-    return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
 }
 
 string Option(string name, string fallback)
