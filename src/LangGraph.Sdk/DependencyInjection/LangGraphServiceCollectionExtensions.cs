@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using LangGraph.Sdk.Http;
@@ -32,8 +30,8 @@ public static class LangGraphServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="LangGraphClient"/> with options read from a configuration section: <c>ApiUrl</c>, <c>ApiKey</c>,
-    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>), <c>UserAgent</c>, <c>MaxStreamEventSize</c> (bytes),
+    /// Registers <see cref="LangGraphClient"/> with options bound (by the configuration binder's source generator, AOT-safe) from a configuration section: <c>ApiUrl</c>, <c>ApiKey</c>,
+    /// <c>ReadApiKeyFromEnvironment</c>, <c>Timeout</c> (a TimeSpan such as <c>00:05:00</c>, or <c>Infinite</c>), <c>UserAgent</c>, <c>MaxStreamEventSize</c> (bytes),
     /// <c>DefaultHeaders:{name}</c> and <c>Retry:{Enabled|MaxRetryAttempts|BaseDelay|MaxDelay|UseJitter|MaxRetryAfter|MaxStreamReconnects}</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -46,7 +44,7 @@ public static class LangGraphServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<LangGraphClientOptions>().Configure(options =>
         {
-            Bind(configuration, options);
+            LangGraphClientOptionsBinding.Bind(configuration, options);
             configure?.Invoke(options);
         });
         return AddCore(services);
@@ -69,75 +67,6 @@ public static class LangGraphServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(LangGraphHttpCore.CreateHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
-
-    internal static void Bind(IConfiguration section, LangGraphClientOptions options)
-    {
-        if (section["ApiUrl"] is { Length: > 0 } apiUrl)
-        {
-            options.ApiUrl = Uri.TryCreate(apiUrl, UriKind.Absolute, out var uri)
-                ? uri
-                : throw new OptionsValidationException(HttpClientName, typeof(LangGraphClientOptions), [$"Configuration value ApiUrl '{apiUrl}' is not an absolute URL."]);
-        }
-
-        if (section["ApiKey"] is { Length: > 0 } apiKey)
-        {
-            options.ApiKey = apiKey;
-        }
-
-        options.ReadApiKeyFromEnvironment = ReadBool(section, "ReadApiKeyFromEnvironment", options.ReadApiKeyFromEnvironment);
-        options.Timeout = ReadTimeSpan(section, "Timeout", options.Timeout);
-        if (section["UserAgent"] is { Length: > 0 } userAgent)
-        {
-            options.UserAgent = userAgent;
-        }
-
-        if (section["MaxStreamEventSize"] is { Length: > 0 } maxEvent)
-        {
-            options.MaxStreamEventSize = int.TryParse(maxEvent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
-                ? size
-                : throw Invalid("MaxStreamEventSize", maxEvent, "a whole number of bytes");
-        }
-
-        foreach (var header in section.GetSection("DefaultHeaders").GetChildren().Where(h => h.Value is not null))
-        {
-            options.DefaultHeaders[header.Key] = header.Value!;
-        }
-
-        var retry = section.GetSection("Retry");
-        options.Retry.Enabled = ReadBool(retry, "Enabled", options.Retry.Enabled);
-        options.Retry.UseJitter = ReadBool(retry, "UseJitter", options.Retry.UseJitter);
-        if (retry["MaxRetryAttempts"] is { Length: > 0 } attempts)
-        {
-            options.Retry.MaxRetryAttempts = int.TryParse(attempts, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-                ? n
-                : throw Invalid("Retry:MaxRetryAttempts", attempts, "a whole number");
-        }
-
-        if (retry["MaxStreamReconnects"] is { Length: > 0 } reconnects)
-        {
-            options.Retry.MaxStreamReconnects = int.TryParse(reconnects, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r)
-                ? r
-                : throw Invalid("Retry:MaxStreamReconnects", reconnects, "a whole number");
-        }
-
-        options.Retry.BaseDelay = ReadTimeSpan(retry, "BaseDelay", options.Retry.BaseDelay);
-        options.Retry.MaxDelay = ReadTimeSpan(retry, "MaxDelay", options.Retry.MaxDelay);
-        options.Retry.MaxRetryAfter = ReadTimeSpan(retry, "MaxRetryAfter", options.Retry.MaxRetryAfter);
-    }
-
-    private static bool ReadBool(IConfiguration section, string key, bool fallback) =>
-        section[key] is not { Length: > 0 } text ? fallback
-        : bool.TryParse(text, out var value) ? value
-        : throw Invalid(key, text, "true or false");
-
-    private static TimeSpan ReadTimeSpan(IConfiguration section, string key, TimeSpan fallback) =>
-        section[key] is not { Length: > 0 } text ? fallback
-        : string.Equals(text, "Infinite", StringComparison.OrdinalIgnoreCase) ? Timeout.InfiniteTimeSpan
-        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value
-        : throw Invalid(key, text, "a TimeSpan such as 00:05:00");
-
-    private static OptionsValidationException Invalid(string key, string value, string expected) =>
-        new(HttpClientName, typeof(LangGraphClientOptions), [$"Configuration value {key} '{value}' is not {expected}."]);
 
     private sealed class LangGraphClientOptionsValidator : IValidateOptions<LangGraphClientOptions>
     {

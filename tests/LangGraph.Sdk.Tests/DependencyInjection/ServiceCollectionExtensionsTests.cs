@@ -175,6 +175,67 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
     }
 
     [Fact]
+    public void An_Infinite_timeout_in_any_case_leaves_the_other_keys_bound()
+    {
+        var services = new ServiceCollection();
+
+        services.AddLangGraphClient(Configuration(new()
+        {
+            ["Timeout"] = "infinite",
+            ["ApiKey"] = "k",
+            ["MaxStreamEventSize"] = "2048",
+            ["DefaultHeaders:X-Tenant"] = "acme",
+            ["Retry:MaxRetryAttempts"] = "3",
+            ["Retry:MaxDelay"] = "00:00:03",
+        }));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
+
+        options.Timeout.Should().Be(Timeout.InfiniteTimeSpan);
+        options.ApiKey.Should().Be("k");
+        options.MaxStreamEventSize.Should().Be(2048);
+        options.DefaultHeaders.Should().Contain("X-Tenant", "acme");
+        options.Retry.MaxRetryAttempts.Should().Be(3);
+        options.Retry.MaxDelay.Should().Be(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void Empty_configuration_values_count_as_absent()
+    {
+        var services = new ServiceCollection();
+
+        services.AddLangGraphClient(Configuration(new()
+        {
+            ["ApiUrl"] = "",
+            ["ApiKey"] = "",
+            ["UserAgent"] = "",
+            ["Timeout"] = "",
+            ["Retry:MaxRetryAttempts"] = "",
+        }));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
+
+        options.ApiUrl.Should().Be(LangGraphClientOptions.DefaultApiUrl);
+        options.ApiKey.Should().BeNull("an empty key still lets the environment be read");
+        options.UserAgent.Should().BeNull();
+        options.Timeout.Should().Be(TimeSpan.FromMinutes(5));
+        options.Retry.MaxRetryAttempts.Should().Be(4);
+    }
+
+    [Fact]
+    public void An_unconvertible_value_names_the_key_the_value_and_the_reason()
+    {
+        var services = new ServiceCollection();
+        services.AddLangGraphClient(Configuration(new() { ["LangGraph:Retry:MaxDelay"] = "later" }).GetSection("LangGraph"));
+        using var provider = services.BuildServiceProvider();
+
+        var read = () => provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
+
+        read.Should().Throw<OptionsValidationException>()
+            .WithMessage("*'later'*LangGraph:Retry:MaxDelay*TimeSpan*later*");
+    }
+
+    [Fact]
     public void The_configure_callback_runs_after_binding()
     {
         var services = new ServiceCollection();
