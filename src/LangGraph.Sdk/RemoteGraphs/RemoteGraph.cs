@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -449,25 +450,8 @@ public class RemoteGraph : IDisposable
     }
 
     /// <summary>The modes sent: the requested ones with <c>messages</c> as <c>messages-tuple</c>, plus <c>updates</c>, each once.</summary>
-    private static List<StreamMode> ModesToSend(IReadOnlyList<StreamMode> requested)
-    {
-        var sent = new List<StreamMode>(requested.Count + 1);
-        foreach (var mode in requested)
-        {
-            var wire = mode == StreamMode.Messages ? StreamMode.MessagesTuple : mode;
-            if (!sent.Contains(wire))
-            {
-                sent.Add(wire);
-            }
-        }
-
-        if (!sent.Contains(StreamMode.Updates))
-        {
-            sent.Add(StreamMode.Updates);
-        }
-
-        return sent;
-    }
+    private static List<StreamMode> ModesToSend(IReadOnlyList<StreamMode> requested) =>
+        [.. requested.Select(mode => mode.AsTuples).Append(StreamMode.Updates).Distinct()];
 
     /// <summary>Starts a run's stream (lazily: nothing is sent until it is enumerated) and the reader of its events.</summary>
     private (IAsyncEnumerable<StreamPart> Parts, RemoteRun Run) StartRun(

@@ -47,7 +47,9 @@ public sealed record RemoteGraphChunk
     /// <summary>Reads a <c>messages</c> chunk: the LLM message and its metadata.</summary>
     /// <param name="message">The message and its metadata.</param>
     /// <returns>True when the chunk is such a pair.</returns>
-    public bool TryGetMessage(out StreamMessage message) => ToStreamPart().TryGetMessage(out message);
-
-    private StreamPart ToStreamPart() => new(Mode.Value ?? string.Empty, Data, Id);
+    public bool TryGetMessage(out StreamMessage message)
+    {
+        message = default;
+        return Mode == StreamMode.Messages && StreamMessage.TryRead(Data, out message);
+    }
 }

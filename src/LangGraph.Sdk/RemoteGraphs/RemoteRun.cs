@@ -8,7 +8,8 @@ namespace LangGraph.Sdk.RemoteGraphs;
 
 /// <summary>
 /// Turns the events of one run started by a <see cref="RemoteGraph"/> into chunks: keeps the modes the caller asked for
-/// (and <c>updates</c> that carry interrupts) and remembers the run id. (An <c>error</c> event becomes
+/// (and <c>updates</c> that carry interrupts) and remembers the run id. Event names are parsed by
+/// <see cref="StreamPart"/> and requested modes mapped to event modes by <see cref="StreamMode.EventMode"/>, as everywhere else. (An <c>error</c> event becomes
 /// <see cref="RemoteGraphException"/> in the streaming core, through <see cref="RunErrorFactory"/>.) An event name is split into mode and namespace once for a run of events with that name.
 /// </summary>
 internal sealed class RemoteRun
@@ -23,11 +24,10 @@ internal sealed class RemoteRun
     {
         ThreadId = threadId;
 
-        // messages-tuple streams events named messages.
         _wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mode in requested)
         {
-            _wanted.Add(mode == StreamMode.MessagesTuple ? StreamMode.Messages.Value : mode.Value);
+            _wanted.Add(mode.EventMode);
         }
     }
 
@@ -43,9 +43,8 @@ internal sealed class RemoteRun
         var name = part.Event ?? string.Empty;
         if (!string.Equals(name, _lastEvent, StringComparison.Ordinal))
         {
-            var bar = name.IndexOf('|', StringComparison.Ordinal);
-            _lastMode = bar < 0 ? name : name[..bar];
-            _lastNamespace = bar < 0 ? [] : name[(bar + 1)..].Split('|');
+            _lastMode = StreamPart.ModeOf(name);
+            _lastNamespace = StreamPart.NamespaceOf(name);
             _lastEvent = name;
         }
 

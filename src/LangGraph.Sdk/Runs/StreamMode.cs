@@ -38,6 +38,19 @@ public readonly record struct StreamMode(string Value) : IStringEnum<StreamMode>
     /// <summary>Each checkpoint as it is saved. Wire value <c>"checkpoints"</c>.</summary>
     public static StreamMode Checkpoints { get; } = new("checkpoints");
 
+    /// <summary>
+    /// Gets the mode to ask the server for when LLM messages should arrive as <c>[message, metadata]</c> pairs (Python's
+    /// stream v2 and RemoteGraph): <see cref="Messages"/> becomes <see cref="MessagesTuple"/>, every other mode is itself.
+    /// The one place that maps a requested mode to the wire; <see cref="EventMode"/> maps it back.
+    /// </summary>
+    internal StreamMode AsTuples => this == Messages ? MessagesTuple : this;
+
+    /// <summary>
+    /// Gets the mode of the events this mode streams, as <see cref="StreamPart.Mode"/> reads it: <see cref="MessagesTuple"/>
+    /// streams events named <c>messages</c>; every other mode, events of its own name.
+    /// </summary>
+    internal string EventMode => this == MessagesTuple ? Messages.Value : Value ?? string.Empty;
+
     /// <summary>Wraps a wire value.</summary>
     /// <param name="value">The wire value.</param>
     public static implicit operator StreamMode(string value) => new(value);

@@ -18,4 +18,17 @@ public readonly record struct StreamMessage(JsonElement Message, JsonElement Met
         Metadata.ValueKind == JsonValueKind.Object && Metadata.TryGetProperty("langgraph_node", out var node) && node.ValueKind == JsonValueKind.String
             ? node.GetString()
             : null;
+
+    /// <summary>Reads the data of a <c>messages</c> event as a message and its metadata: a two-item array.</summary>
+    internal static bool TryRead(JsonElement data, out StreamMessage message)
+    {
+        if (data.ValueKind == JsonValueKind.Array && data.GetArrayLength() == 2)
+        {
+            message = new StreamMessage(data[0], data[1]);
+            return true;
+        }
+
+        message = default;
+        return false;
+    }
 }

@@ -12,27 +12,27 @@ public readonly record struct StreamPart(string Event, JsonElement Data, string?
     /// Gets the stream mode the event belongs to: the event name before the first <c>|</c> (<c>updates</c> for
     /// <c>updates|agent:1f2e</c>). Note that the <c>messages-tuple</c> mode sends events named <c>messages</c>.
     /// </summary>
-    public string Mode
-    {
-        get
-        {
-            var name = Event ?? string.Empty;
-            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-            return bar < 0 ? name : name[..bar];
-        }
-    }
+    public string Mode => ModeOf(Event);
 
     /// <summary>
     /// Gets the subgraph namespace of the event: the <c>|</c>-separated segments after the mode (each like
     /// <c>node:task_id</c>); empty for an event of the root graph.
     /// </summary>
-    public System.Collections.Generic.IReadOnlyList<string> Namespace
+    public System.Collections.Generic.IReadOnlyList<string> Namespace => NamespaceOf(Event);
+
+    /// <summary>The mode of an event name: the part before the first <c>|</c>. The one parser of event names, with <see cref="NamespaceOf"/>.</summary>
+    internal static string ModeOf(string? eventName)
     {
-        get
-        {
-            var name = Event ?? string.Empty;
-            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-            return bar < 0 ? [] : name[(bar + 1)..].Split('|');
-        }
+        var name = eventName ?? string.Empty;
+        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+        return bar < 0 ? name : name[..bar];
+    }
+
+    /// <summary>The subgraph namespace of an event name: the <c>|</c>-separated segments after the mode.</summary>
+    internal static System.Collections.Generic.IReadOnlyList<string> NamespaceOf(string? eventName)
+    {
+        var name = eventName ?? string.Empty;
+        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+        return bar < 0 ? [] : name[(bar + 1)..].Split('|');
     }
 }

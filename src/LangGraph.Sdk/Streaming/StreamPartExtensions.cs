@@ -58,14 +58,8 @@ public static class StreamPartExtensions
     /// <returns>True when the part is such a pair.</returns>
     public static bool TryGetMessage(this StreamPart part, out StreamMessage message)
     {
-        if (part.Mode == "messages" && part.Data.ValueKind == JsonValueKind.Array && part.Data.GetArrayLength() == 2)
-        {
-            message = new StreamMessage(part.Data[0], part.Data[1]);
-            return true;
-        }
-
         message = default;
-        return false;
+        return part.Mode == StreamMode.Messages.Value && StreamMessage.TryRead(part.Data, out message);
     }
 
     /// <summary>
