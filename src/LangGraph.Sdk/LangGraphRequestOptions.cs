@@ -19,5 +19,5 @@ public class LangGraphRequestOptions
     /// and override it. Values are serialised as the Python SDK does: booleans as <c>true</c>/<c>false</c>, null as an empty
     /// value, and a sequence as the key repeated.
     /// </summary>
-    public IDictionary<string, object?> QueryParameters { get; } = new Dictionary<string, object?>();
+    public IDictionary<string, object?> QueryParams { get; } = new Dictionary<string, object?>();
 }

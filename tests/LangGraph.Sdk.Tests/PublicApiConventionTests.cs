@@ -84,6 +84,21 @@ public sealed class PublicApiConventionTests
     }
 
     [Fact]
+    public void A_concept_has_one_name_across_the_surface()
+    {
+        var properties = Sdk.GetExportedTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .ToList();
+
+        properties.Where(p => p.Name.StartsWith("QueryParam", StringComparison.Ordinal)).Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
+            .Should().Equal(["LangGraphRequestOptions.QueryParams"], "extra query parameters are QueryParams, as AuthRequest.QueryParams and the auth handler's queryParams");
+        properties.Where(p => p.Name.Contains("Subgraphs", StringComparison.Ordinal) && p.Name != "StreamSubgraphs").Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
+            .Should().Equal(["ThreadGetStateOptions.Subgraphs"], "streaming subgraphs is StreamSubgraphs everywhere; Subgraphs alone asks for their state");
+        properties.Where(p => p.Name == "StreamSubgraphs").Select(p => p.DeclaringType!.Name)
+            .Should().BeEquivalentTo(["RunCreateOptions", "CronRunOptions", "RemoteGraphStreamOptions"]);
+    }
+
+    [Fact]
     public void Every_public_type_is_in_the_LangGraph_Sdk_namespace()
     {
         Sdk.GetExportedTypes().Should().OnlyContain(t => t.Namespace == "LangGraph.Sdk");

@@ -184,7 +184,7 @@ internal sealed partial class LangGraphHttpCore
     {
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return LangGraphJsonUtilities.Null;
+            return JsonValues.Null;
         }
 
         try

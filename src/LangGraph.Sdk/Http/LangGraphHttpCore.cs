@@ -374,7 +374,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         }
 
         var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
-        var extra = request.Options?.QueryParameters;
+        var extra = request.Options?.QueryParams;
         if (extra is { Count: > 0 })
         {
             var query = new QueryBuilder();

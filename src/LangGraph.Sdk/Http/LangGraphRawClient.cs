@@ -22,7 +22,7 @@ namespace LangGraph.Sdk;
 /// <para>
 /// <c>path</c> is relative to the API URL and starts with <c>/</c>, for example <c>/my/route</c>; it is sent as given,
 /// so escape ids yourself (<see cref="Uri.EscapeDataString(string)"/>). Absolute URLs are refused, so credentials are
-/// never sent to another origin. Query parameters go in <see cref="LangGraphRequestOptions.QueryParameters"/>.
+/// never sent to another origin. Query parameters go in <see cref="LangGraphRequestOptions.QueryParams"/>.
 /// </para>
 /// <para>
 /// A body is serialized with <see cref="LangGraphClientOptions.JsonSerializerOptions"/> (a <see cref="JsonElement"/> is
@@ -35,8 +35,6 @@ namespace LangGraph.Sdk;
 public partial class LangGraphRawClient
 {
     private static readonly SearchValues<char> ForbiddenPathChars = SearchValues.Create("?#\\ \t\r\n\0");
-
-    private static readonly JsonElement JsonNull = JsonSerializer.Deserialize("null"u8, LangGraphJsonContext.Default.JsonElement);
 
     private readonly LangGraphHttpCore _core;
 
@@ -203,7 +201,7 @@ public partial class LangGraphRawClient
         if (path.AsSpan().IndexOfAny(ForbiddenPathChars) >= 0)
         {
             throw new ArgumentException(
-                "The path must not contain '?', '#', '\\', whitespace or control characters; put query parameters in RawRequestOptions.QueryParameters and escape ids with Uri.EscapeDataString.",
+                "The path must not contain '?', '#', '\\', whitespace or control characters; put query parameters in RawRequestOptions.QueryParams and escape ids with Uri.EscapeDataString.",
                 nameof(path));
         }
 
@@ -220,7 +218,7 @@ public partial class LangGraphRawClient
     {
         var request = CreateRequest(method, path, body, options);
         var (hasValue, value, _) = await _core.SendOptionalAsync(request, LangGraphJsonContext.Default.JsonElement, responseHeader: null, cancellationToken).ConfigureAwait(false);
-        return hasValue ? value : JsonNull;
+        return hasValue ? value : JsonValues.Null;
     }
 
     private async Task<T?> SendJsonAsync<T>(HttpMethod method, string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options, CancellationToken cancellationToken)

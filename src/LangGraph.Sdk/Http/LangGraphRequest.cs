@@ -24,7 +24,7 @@ internal sealed class LangGraphRequest
     /// <summary>The caller's per-call options: headers and extra query parameters.</summary>
     public LangGraphRequestOptions? Options { get; }
 
-    /// <summary>The query the method builds; the caller's <c>QueryParameters</c> are merged over it.</summary>
+    /// <summary>The query the method builds; the caller's <c>QueryParams</c> are merged over it.</summary>
     public QueryBuilder? Query { get; init; }
 
     /// <summary>The JSON body, already serialised, or null for none.</summary>

@@ -9,7 +9,7 @@ namespace LangGraph.Sdk.Http;
 /// <summary>
 /// Builds a query string the way the Python SDK (httpx) does: booleans as <c>true</c>/<c>false</c>, null as an empty
 /// value (<c>k=</c>), a sequence as the key repeated. Later values for a key replace earlier ones, so user
-/// <c>QueryParameters</c> added last override what a method set.
+/// <c>QueryParams</c> added last override what a method set.
 /// </summary>
 internal sealed class QueryBuilder
 {

@@ -252,7 +252,7 @@ public class RemoteGraph : IDisposable
 #pragma warning restore CS8424
     {
         // Not an iterator: the modes and the config are checked now, the run starts on the first MoveNextAsync.
-        var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.Subgraphs ?? false, options, cancellationToken);
+        var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.StreamSubgraphs ?? false, options, cancellationToken);
         return Chunks(parts, run, cancellationToken);
     }
 
@@ -519,9 +519,9 @@ public class RemoteGraph : IDisposable
                 target.Headers[name] = value;
             }
 
-            foreach (var (name, value) in caller.QueryParameters)
+            foreach (var (name, value) in caller.QueryParams)
             {
-                target.QueryParameters[name] = value;
+                target.QueryParams[name] = value;
             }
         }
 

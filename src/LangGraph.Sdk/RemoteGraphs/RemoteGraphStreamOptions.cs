@@ -16,5 +16,5 @@ public sealed class RemoteGraphStreamOptions : RemoteGraphInvokeOptions
     public IReadOnlyList<StreamMode>? StreamMode { get; set; }
 
     /// <summary>Gets or sets whether subgraph events are streamed too (<c>stream_subgraphs</c>); their chunks carry a namespace.</summary>
-    public bool Subgraphs { get; set; }
+    public bool StreamSubgraphs { get; set; }
 }

@@ -10,7 +10,7 @@ public sealed class RunBatchItem
     /// <summary>Gets the assistant id or graph name.</summary>
     public string AssistantId { get; }
 
-    /// <summary>Gets or sets the thread to run on; null for a stateless run.</summary>
+    /// <summary>Gets or sets the thread to run on; null for a stateless run (empty or whitespace is refused).</summary>
     public string? ThreadId { get; set; }
 
     /// <summary>

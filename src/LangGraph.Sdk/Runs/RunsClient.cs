@@ -15,7 +15,9 @@ namespace LangGraph.Sdk;
 
 /// <summary>
 /// Runs: start runs and stream them, wait for them, join and resume them, list, cancel and delete them
-/// (<c>client.Runs</c>; Python's <c>client.runs</c>). A null thread id means a stateless run (<c>/runs/…</c>). Thread-safe.
+/// (<c>client.Runs</c>; Python's <c>client.runs</c>). A null thread id means a stateless run (<c>/runs/…</c>); an empty
+/// or whitespace one is an <see cref="ArgumentException"/> from every method, before anything is sent (it is almost
+/// always a bug, and would otherwise start a stateless run or call another route). Thread-safe.
 /// </summary>
 public class RunsClient
 {
@@ -52,7 +54,7 @@ public class RunsClient
     /// <see cref="RunCreateOptions.ThrowOnError"/> is false. Cancelling the token stops reading and closes the connection at
     /// once; <see cref="RunCreateOptions.OnDisconnect"/> says whether the server then cancels the run.
     /// </remarks>
-    /// <param name="threadId">The thread, or null for a stateless run.</param>
+    /// <param name="threadId">The thread, or null for a stateless run; empty or whitespace is refused.</param>
     /// <param name="assistantId">The assistant id or graph name.</param>
     /// <param name="options">Input, command, stream modes and the other run fields, headers.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
@@ -77,21 +79,25 @@ public class RunsClient
 
     /// <summary>
     /// Starts a background run (<c>POST /threads/{thread_id}/runs</c>, or <c>POST /runs</c> when <paramref name="threadId"/>
-    /// is null or empty, as Python decides).
+    /// is null).
     /// </summary>
-    /// <param name="threadId">The thread, or null (or empty) for a stateless run.</param>
+    /// <remarks>
+    /// Unlike Python's <c>create</c>, which also treats <c>""</c> as stateless, an empty thread id is refused here as by
+    /// every other method of <see cref="RunsClient"/>: only null means stateless.
+    /// </remarks>
+    /// <param name="threadId">The thread, or null for a stateless run; empty or whitespace is refused.</param>
     /// <param name="assistantId">The assistant id or graph name.</param>
     /// <param name="options">Input, command and the other run fields, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new run, usually <see cref="RunStatus.Pending"/>.</returns>
     public virtual async Task<Run> CreateAsync(string? threadId, string assistantId, RunCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(string.IsNullOrEmpty(threadId) ? null : threadId), options)
+        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId), options)
         {
             Body = RunBody(assistantId, options, RunRoute.Create),
         };
         var run = await _core.SendAsync(request, LangGraphJsonContext.Default.Run, cancellationToken).ConfigureAwait(false);
-        options?.OnRunCreated?.Invoke(new RunCreateMetadata(run.RunId, string.IsNullOrEmpty(threadId) ? null : run.ThreadId));
+        options?.OnRunCreated?.Invoke(new RunCreateMetadata(run.RunId, threadId is null ? null : run.ThreadId));
         return run;
     }
 
@@ -113,7 +119,12 @@ public class RunsClient
                 throw new ArgumentException($"The batch item at index {index} is null.", nameof(payloads));
             }
 
-            if (item.Options is { } itemOptions && (itemOptions.Headers.Count > 0 || itemOptions.QueryParameters.Count > 0 || itemOptions.OnRunCreated is not null))
+            if (item.ThreadId is { } threadId && string.IsNullOrWhiteSpace(threadId))
+            {
+                throw new ArgumentException($"The batch item at index {index} has an empty thread id; use null for a stateless run.", nameof(payloads));
+            }
+
+            if (item.Options is { } itemOptions && (itemOptions.Headers.Count > 0 || itemOptions.QueryParams.Count > 0 || itemOptions.OnRunCreated is not null))
             {
                 throw new ArgumentException(
                     $"The batch item at index {index} sets headers, query parameters or OnRunCreated; those belong to the whole batch (RunCreateBatchOptions).",
@@ -143,7 +154,7 @@ public class RunsClient
     /// ends it. The JS server's keep-alive newlines and <c>text/plain</c> content type are accepted, and a connection lost
     /// while waiting is resumed when the server gave a <c>Location</c>.
     /// </remarks>
-    /// <param name="threadId">The thread, or null for a stateless run.</param>
+    /// <param name="threadId">The thread, or null for a stateless run; empty or whitespace is refused.</param>
     /// <param name="assistantId">The assistant id or graph name.</param>
     /// <param name="options">Input, command and the other run fields, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -167,7 +178,7 @@ public class RunsClient
     }
 
     /// <summary>Lists a thread's runs, newest first (<c>GET /threads/{thread_id}/runs</c>).</summary>
-    /// <param name="threadId">The thread.</param>
+    /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="options">Limit, offset, status filter, selected fields, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The runs.</returns>
@@ -188,7 +199,7 @@ public class RunsClient
     }
 
     /// <summary>Gets a run (<c>GET /threads/{thread_id}/runs/{run_id}</c>).</summary>
-    /// <param name="threadId">The thread.</param>
+    /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
     /// <param name="options">Headers and query parameters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -198,7 +209,7 @@ public class RunsClient
         _core.SendAsync(new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId), options), LangGraphJsonContext.Default.Run, cancellationToken);
 
     /// <summary>Cancels a run (<c>POST /threads/{thread_id}/runs/{run_id}/cancel?wait=…&amp;action=…</c>).</summary>
-    /// <param name="threadId">The thread.</param>
+    /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
     /// <param name="options">Whether to wait until the run has stopped, interrupt or rollback, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -228,7 +239,7 @@ public class RunsClient
 
     /// <summary>Waits for a run to finish and returns its final state (<c>GET /threads/{thread_id}/runs/{run_id}/join</c>).</summary>
     /// <remarks>A long poll like <see cref="WaitAsync"/>: not subject to the client timeout, resumed through <c>Location</c>.</remarks>
-    /// <param name="threadId">The thread.</param>
+    /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
     /// <param name="options">Cancel on disconnect, error policy, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -252,7 +263,7 @@ public class RunsClient
     /// <c>GET /runs/{run_id}/stream</c> when <paramref name="threadId"/> is null), from its start or after
     /// <see cref="RunJoinStreamOptions.LastEventId"/>.
     /// </summary>
-    /// <param name="threadId">The thread, or null for a stateless run.</param>
+    /// <param name="threadId">The thread, or null for a stateless run; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
     /// <param name="options">Last event id, stream modes, cancel on disconnect, error policy, headers.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
@@ -279,7 +290,7 @@ public class RunsClient
     }
 
     /// <summary>Deletes a run (<c>DELETE /threads/{thread_id}/runs/{run_id}</c>).</summary>
-    /// <param name="threadId">The thread.</param>
+    /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
     /// <param name="options">Headers and query parameters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

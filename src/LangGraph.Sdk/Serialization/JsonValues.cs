@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace LangGraph.Sdk.Serialization;
 
-/// <summary>Small edits of JSON objects (adding or removing one member), producing new standalone elements.</summary>
+/// <summary>
+/// The SDK's one JSON <c>null</c> and empty object, and small edits of JSON objects (adding or removing one member),
+/// producing new standalone elements.
+/// </summary>
 internal static class JsonValues
 {
     /// <summary>Gets a standalone JSON <c>null</c>.</summary>

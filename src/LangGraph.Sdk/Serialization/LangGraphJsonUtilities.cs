@@ -17,9 +17,6 @@ public static class LangGraphJsonUtilities
     /// </summary>
     public static JsonSerializerOptions DefaultOptions { get; } = CreateDefaultOptions();
 
-    /// <summary>Returns a JSON element holding <c>null</c>, for events and values that carried no data.</summary>
-    internal static JsonElement Null { get; } = JsonDocument.Parse("null").RootElement.Clone();
-
     /// <summary>
     /// Makes user options usable: a copy whose resolver also knows the SDK's types, read-only.
     /// </summary>

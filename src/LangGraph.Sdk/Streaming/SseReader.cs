@@ -7,9 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
-#if !NET10_0_OR_GREATER
 using LangGraph.Sdk.Serialization;
-#endif
 
 namespace LangGraph.Sdk.Streaming;
 
@@ -51,7 +49,7 @@ internal static class SseReader
     {
         if (data.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return LangGraphJsonUtilities.Null;
+            return JsonValues.Null;
         }
 
         try

@@ -65,14 +65,14 @@ public sealed class ResponseConformanceTests(LangGraphServerFixture server)
 
         foreach (var xray in new[] { "false", "true", "1" })
         {
-            var graph = await http.GetAsync(path + "/graph", new RawRequestOptions { QueryParameters = { ["xray"] = xray } });
+            var graph = await http.GetAsync(path + "/graph", new RawRequestOptions { QueryParams = { ["xray"] = xray } });
             ModelConformance.ShouldMapEveryMember<AssistantGraph>(graph, $"GET /assistants/{{id}}/graph?xray={xray}");
         }
 
         var schemas = await http.GetAsync(path + "/schemas");
         ModelConformance.ShouldMapEveryMember<GraphSchema>(schemas, "GET /assistants/{id}/schemas");
 
-        var subgraphs = await http.GetAsync(path + "/subgraphs", new RawRequestOptions { QueryParameters = { ["recurse"] = true } });
+        var subgraphs = await http.GetAsync(path + "/subgraphs", new RawRequestOptions { QueryParams = { ["recurse"] = true } });
         subgraphs.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(["child", "child|grandchild"]);
         ModelConformance.ShouldMapEveryMember<Dictionary<string, GraphSchema>>(subgraphs, "GET /assistants/{id}/subgraphs?recurse=true");
         var one = await http.GetAsync(path + "/subgraphs/child");
@@ -103,7 +103,7 @@ public sealed class ResponseConformanceTests(LangGraphServerFixture server)
         state.GetProperty("tasks")[0].GetProperty("checkpoint").GetProperty("checkpoint_ns").GetString().Should().StartWith("child:");
         ModelConformance.ShouldMapEveryMember<ThreadState>(state, "GET /threads/{id}/state");
 
-        var nested = await http.GetAsync(path + "/state", new RawRequestOptions { QueryParameters = { ["subgraphs"] = true } });
+        var nested = await http.GetAsync(path + "/state", new RawRequestOptions { QueryParams = { ["subgraphs"] = true } });
         var grandchild = nested.GetProperty("tasks")[0].GetProperty("state").GetProperty("tasks")[0].GetProperty("state");
         grandchild.GetProperty("checkpoint").GetProperty("checkpoint_map").EnumerateObject().Should().HaveCount(3);
         grandchild.GetProperty("parent_checkpoint").ValueKind.Should().Be(JsonValueKind.Object);
@@ -111,7 +111,7 @@ public sealed class ResponseConformanceTests(LangGraphServerFixture server)
 
         var checkpointId = state.GetProperty("checkpoint").GetProperty("checkpoint_id").GetString()!;
         ModelConformance.ShouldMapEveryMember<ThreadState>(
-            await http.GetAsync($"{path}/state/{checkpointId}", new RawRequestOptions { QueryParameters = { ["subgraphs"] = true } }),
+            await http.GetAsync($"{path}/state/{checkpointId}", new RawRequestOptions { QueryParams = { ["subgraphs"] = true } }),
             "GET /threads/{id}/state/{checkpoint_id}");
         ModelConformance.ShouldMapEveryMember<ThreadState>(
             await http.PostAsync(path + "/state/checkpoint", Json($$$"""{"checkpoint":{"checkpoint_id":"{{{checkpointId}}}"}}""")),
@@ -121,7 +121,7 @@ public sealed class ResponseConformanceTests(LangGraphServerFixture server)
         history.GetArrayLength().Should().BeGreaterThan(2);
         ModelConformance.ShouldMapEveryMember<List<ThreadState>>(history, "POST /threads/{id}/history");
         ModelConformance.ShouldMapEveryMember<List<ThreadState>>(
-            await http.GetAsync(path + "/history", new RawRequestOptions { QueryParameters = { ["limit"] = 10 } }), "GET /threads/{id}/history");
+            await http.GetAsync(path + "/history", new RawRequestOptions { QueryParams = { ["limit"] = 10 } }), "GET /threads/{id}/history");
 
         var subgraphCheckpoint = grandchild.GetProperty("checkpoint");
         var update = await http.PostAsync(path + "/state", Json($$"""{"values":{"topic":"edited"},"checkpoint":{{subgraphCheckpoint.GetRawText()}}}"""));
@@ -188,7 +188,7 @@ public sealed class ResponseConformanceTests(LangGraphServerFixture server)
         var label = LangGraphServerFixture.NewMarker();
         await alice.Store.PutItemAsync(["alice", label], "k", new Dictionary<string, object?> { ["v"] = 1 });
 
-        var item = await http.GetAsync("/store/items", new RawRequestOptions { QueryParameters = { ["namespace"] = $"alice.{label}", ["key"] = "k" } });
+        var item = await http.GetAsync("/store/items", new RawRequestOptions { QueryParams = { ["namespace"] = $"alice.{label}", ["key"] = "k" } });
         ModelConformance.ShouldMapEveryMember<Item>(item, "GET /store/items");
         var search = await http.PostAsync("/store/items/search", Json($$"""{"namespace_prefix":["alice","{{label}}"]}"""));
         search.GetProperty("items").GetArrayLength().Should().Be(1);

@@ -64,7 +64,7 @@ public abstract class RawClientScenarios(AuthServerFixture server)
             ["key"] = "k",
             ["value"] = new Dictionary<string, object?> { ["n"] = 1 },
         });
-        var got = await alice.Http.GetAsync("/store/items", new RawRequestOptions { QueryParameters = { ["namespace"] = $"alice.{marker}", ["key"] = "k" } });
+        var got = await alice.Http.GetAsync("/store/items", new RawRequestOptions { QueryParams = { ["namespace"] = $"alice.{marker}", ["key"] = "k" } });
         await alice.Http.DeleteAsync("/store/items", new Dictionary<string, object?> { ["namespace"] = new[] { "alice", marker }, ["key"] = "k" });
 
         put.ValueKind.Should().Be(JsonValueKind.Null);

@@ -157,7 +157,7 @@ public abstract class RemoteGraphScenarios(AuthServerFixture server, ITestOutput
     {
         using var graph = Graph("nested");
 
-        var chunks = await CollectAsync(graph.StreamAsync(Messages("n"), options: new RemoteGraphStreamOptions { Subgraphs = true }));
+        var chunks = await CollectAsync(graph.StreamAsync(Messages("n"), options: new RemoteGraphStreamOptions { StreamSubgraphs = true }));
 
         foreach (var chunk in chunks)
         {

@@ -31,7 +31,7 @@ public class AssistantsCommonTests(WireMockFixture fixture) : WireMockTestBase(f
             where T : LangGraphRequestOptions
         {
             options.Headers["X-Trace"] = "t-1";
-            options.QueryParameters["extra"] = "yes";
+            options.QueryParams["extra"] = "yes";
             return options;
         }
 

@@ -39,13 +39,13 @@ public class AssistantsReadTests(WireMockFixture fixture) : WireMockTestBase(fix
     public async Task GetAsync_escapes_the_id_as_one_segment()
     {
         RespondToAll(body: AssistantJson.Echo);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Assistants.GetAsync("a/b c");
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be("/assistants/a%2Fb%20c");
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be("/assistants/a%2Fb%20c");
     }
 
     [Fact]
@@ -190,13 +190,13 @@ public class AssistantsReadTests(WireMockFixture fixture) : WireMockTestBase(fix
     public async Task GetSubgraphsAsync_puts_the_namespace_in_the_path_and_reads_schemas_by_namespace()
     {
         RespondToAll(body: $$"""{"parent|child":{{AssistantJson.Schemas}}}""");
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         var subgraphs = await client.Assistants.GetSubgraphsAsync("echo", new AssistantGetSubgraphsOptions { Namespace = "parent|child", Recurse = true });
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be("/assistants/echo/subgraphs/parent%7Cchild?recurse=true");
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be("/assistants/echo/subgraphs/parent%7Cchild?recurse=true");
         SingleRequest().Method.Should().Be("GET");
         subgraphs.Should().ContainKey("parent|child");
         subgraphs["parent|child"].GraphId.Should().Be("echo");

@@ -23,7 +23,7 @@ public class CronsCommonTests(WireMockFixture fixture) : WireMockTestBase(fixtur
         where T : LangGraphRequestOptions
     {
         options.Headers["X-Trace"] = "t-1";
-        options.QueryParameters["extra"] = "yes";
+        options.QueryParams["extra"] = "yes";
         return options;
     }
 

@@ -97,13 +97,13 @@ public class CronsManageTests(WireMockFixture fixture) : WireMockTestBase(fixtur
     public async Task DeleteAsync_sends_DELETE_to_the_cron_path()
     {
         RespondToAll(status: 204, body: null);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new System.Net.Http.HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Crons.DeleteAsync("c/1");
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be("/runs/crons/c%2F1");
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be("/runs/crons/c%2F1");
         var request = SingleRequest();
         request.Method.Should().Be("DELETE");
         request.Body.Should().BeNullOrEmpty();

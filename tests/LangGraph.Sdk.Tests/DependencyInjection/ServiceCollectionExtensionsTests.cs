@@ -16,19 +16,8 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private sealed class CountingHandler : DelegatingHandler
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            request.Headers.TryAddWithoutValidation("X-From-Handler", "1");
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
+    private static StubHttpHandler CountingHandler() =>
+        new() { OnSend = request => request.Headers.TryAddWithoutValidation("X-From-Handler", "1") };
 
     [Fact]
     public async Task AddLangGraphClient_registers_a_working_client_that_sends_default_headers()
@@ -59,7 +48,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
     public async Task One_client_per_registration_is_built_once_over_the_factorys_handler()
     {
         RespondToAll(body: "4");
-        var handler = new CountingHandler();
+        var handler = CountingHandler();
         var services = new ServiceCollection();
         services.AddLangGraphClient(o =>
         {
@@ -76,7 +65,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
 
         provider.GetRequiredService<LangGraphClient>().Should().BeSameAs(first);
         (await first.Threads.CountAsync()).Should().Be(4);
-        handler.Count.Should().Be(1, "the factory's handler chain carries the client's requests");
+        handler.Calls.Should().Be(1, "the factory's handler chain carries the client's requests");
     }
 
     [Fact]
@@ -84,7 +73,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
     {
         RespondToAll(body: "4");
         var services = new ServiceCollection();
-        var handler = new CountingHandler();
+        var handler = CountingHandler();
 
         services.AddLangGraphClient(o =>
         {
@@ -95,7 +84,7 @@ public class ServiceCollectionExtensionsTests(WireMockFixture fixture) : WireMoc
         var count = await provider.GetRequiredService<LangGraphClient>().Threads.CountAsync();
 
         count.Should().Be(4);
-        handler.Count.Should().Be(1);
+        handler.Calls.Should().Be(1);
         Header(SingleRequest(), "X-From-Handler").Should().Be("1");
     }
 

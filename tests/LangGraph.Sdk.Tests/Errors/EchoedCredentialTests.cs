@@ -23,7 +23,7 @@ public class EchoedCredentialTests
         Token, "tok\\u002Ben\\/xyz\\u003D\\u003D",
     ];
 
-    private static LangGraphClient Client(ScriptedHandler handler) =>
+    private static LangGraphClient Client(StubHttpHandler handler) =>
         TestClients.Create("http://server", o => o.ApiKey = ApiKey, httpClient: new HttpClient(handler));
 
     private static ThreadGetOptions WithToken() => new() { Headers = { ["Authorization"] = "Bearer " + Token } };
@@ -43,7 +43,7 @@ public class EchoedCredentialTests
     {
         var sse = "event: metadata\ndata: {\"run_id\":\"r1\"}\nid: 0\n\n"
             + $"event: error\ndata: {{\"error\":\"AuthError\",\"message\":\"key {ApiKey} token lgk\\u002Bsecret\\/abc\\u003D bearer {Token}\"}}\nid: 1\n\n";
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(sse, contentLocation: "/threads/t1/runs/r1"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(sse, contentLocation: "/threads/t1/runs/r1"));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
 
@@ -71,7 +71,7 @@ public class EchoedCredentialTests
     {
         // The JS server wraps the graph's error twice: the inner JSON is a string, so the key is escaped twice in the raw body.
         var inner = $"{{\\\"error\\\":\\\"CustomError\\\",\\\"message\\\":\\\"echo lgk\\\\u002Bsecret\\\\/abc= and {Token}\\\"}}";
-        var handler = new ScriptedHandler(ScriptedHandler.Json($"{{\"__error__\":{{\"error\":\"Error\",\"message\":\"{inner}\"}}}}"));
+        var handler = new StubHttpHandler(StubHttpHandler.Json($"{{\"__error__\":{{\"error\":\"Error\",\"message\":\"{inner}\"}}}}"));
         using var client = Client(handler);
 
         var act = () => client.Runs.WaitAsync("t1", "agent", new RunCreateOptions { Headers = { ["Authorization"] = "Bearer " + Token } });
@@ -86,7 +86,7 @@ public class EchoedCredentialTests
     [Fact]
     public async Task Faults5_a_joined_runs_error_is_masked_too()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Json($"{{\"__error__\":{{\"error\":\"Boom\",\"message\":\"{ApiKey}\"}}}}"));
+        var handler = new StubHttpHandler(StubHttpHandler.Json($"{{\"__error__\":{{\"error\":\"Boom\",\"message\":\"{ApiKey}\"}}}}"));
         using var client = Client(handler);
 
         var act = () => client.Runs.JoinAsync("t1", "r1");
@@ -103,7 +103,7 @@ public class EchoedCredentialTests
     [InlineData("{\"message\":\"bad key \\u006c\\u0067\\u006b\\u002B\\u0073ecret/abc=\"}")]
     public async Task Faults6_a_JSON_escaped_key_in_an_error_body_is_masked_in_the_body_and_after_parsing(string body)
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Json(body, HttpStatusCode.BadRequest));
+        var handler = new StubHttpHandler(StubHttpHandler.Json(body, HttpStatusCode.BadRequest));
         using var client = Client(handler);
 
         var act = () => client.Threads.GetAsync("t1");
@@ -119,7 +119,7 @@ public class EchoedCredentialTests
     [Fact]
     public async Task Faults6_an_escaped_per_call_bearer_token_is_masked()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Json("{\"detail\":\"token tok\\u002Ben\\/xyz\\u003D\\u003D rejected\"}", HttpStatusCode.Unauthorized));
+        var handler = new StubHttpHandler(StubHttpHandler.Json("{\"detail\":\"token tok\\u002Ben\\/xyz\\u003D\\u003D rejected\"}", HttpStatusCode.Unauthorized));
         using var client = Client(handler);
 
         var act = () => client.Threads.GetAsync("t1", options: WithToken());

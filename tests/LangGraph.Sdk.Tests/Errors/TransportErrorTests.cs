@@ -138,7 +138,7 @@ public class TransportErrorTests(WireMockFixture fixture) : WireMockTestBase(fix
     [Fact]
     public async Task A_connection_lost_while_reading_the_body_is_a_LangGraphException_after_the_GET_was_retried()
     {
-        var handler = new StubHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        var handler = new StubHttpHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
         {
             Content = new StreamContent(new BrokenStream()),
         });

@@ -29,7 +29,7 @@ public class LangGraphRawClientContentTests(WireMockFixture fixture) : WireMockT
         var html = await client.Http.GetStringAsync("/ui/report", new RawRequestOptions
         {
             Headers = { ["Accept"] = "text/html" },
-            QueryParameters = { ["days"] = 7 },
+            QueryParams = { ["days"] = 7 },
         });
 
         html.Should().Be(Html);

@@ -36,7 +36,7 @@ public class LangGraphRawClientTests(WireMockFixture fixture) : WireMockTestBase
         var result = await client.Http.GetAsync("/my/route", new RawRequestOptions
         {
             Headers = { ["X-Trace"] = "t-1", ["Authorization"] = "Bearer bob-token" },
-            QueryParameters = { ["flag"] = true, ["tags"] = new[] { "a", "b" } },
+            QueryParams = { ["flag"] = true, ["tags"] = new[] { "a", "b" } },
         });
 
         var request = SingleRequest();
@@ -277,7 +277,7 @@ public class LangGraphRawClientTests(WireMockFixture fixture) : WireMockTestBase
 
         var parts = await CollectAsync(client.Http.StreamAsync("/threads/t1/runs/stream", HttpMethod.Post,
             new Dictionary<string, object?> { ["assistant_id"] = "echo" },
-            new RawRequestOptions { Headers = { ["Last-Event-ID"] = "-1" }, QueryParameters = { ["x"] = 1 } }));
+            new RawRequestOptions { Headers = { ["Last-Event-ID"] = "-1" }, QueryParams = { ["x"] = 1 } }));
 
         var request = SingleRequest();
         request.Method.Should().Be("POST");

@@ -14,7 +14,7 @@ public class LostResponseTests
 {
     private const string Url = "http://server";
 
-    private static LangGraphClient Client(ScriptedHandler handler, Action<LangGraphClientOptions>? configure = null) =>
+    private static LangGraphClient Client(StubHttpHandler handler, Action<LangGraphClientOptions>? configure = null) =>
         TestClients.Create(Url, configure, httpClient: new HttpClient(handler));
 
     private static Func<HttpRequestMessage, HttpResponseMessage> Reset(HttpRequestError error) =>
@@ -23,9 +23,9 @@ public class LostResponseTests
     [Fact]
     public async Task Faults7_a_GET_whose_body_is_cut_mid_read_is_sent_again_and_succeeds()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.DroppingBody("{\"thread_id\":\"" + ServerJson.ThreadId[..10]),
-            ScriptedHandler.Json(ServerJson.Thread));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("{\"thread_id\":\"" + ServerJson.ThreadId[..10]),
+            StubHttpHandler.Json(ServerJson.Thread));
         using var client = Client(handler);
 
         var thread = await client.Threads.GetAsync(ServerJson.ThreadId);
@@ -37,7 +37,7 @@ public class LostResponseTests
     [Fact]
     public async Task Faults7_a_GET_whose_body_is_always_cut_stops_at_the_retry_budget_with_a_clear_error()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.DroppingBody("{\"thread_id\":"));
+        var handler = new StubHttpHandler(StubHttpHandler.DroppingBody("{\"thread_id\":"));
         using var client = Client(handler, o => o.Retry.MaxRetryAttempts = 2);
 
         var act = () => client.Threads.GetAsync(ServerJson.ThreadId);
@@ -50,9 +50,9 @@ public class LostResponseTests
     [Fact]
     public async Task Faults7_a_POST_whose_body_is_cut_is_not_sent_again_and_names_the_run_it_created()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.DroppingBody("{\"run_id\":\"r1\"", contentLocation: "/threads/t1/runs/r1"),
-            ScriptedHandler.Json("{}"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("{\"run_id\":\"r1\"", contentLocation: "/threads/t1/runs/r1"),
+            StubHttpHandler.Json("{}"));
         using var client = Client(handler);
 
         var act = () => client.Runs.CreateAsync("t1", "agent");
@@ -65,7 +65,7 @@ public class LostResponseTests
     [Fact]
     public async Task Faults9_a_reset_after_a_POST_was_sent_says_it_may_have_reached_the_server_not_that_it_could_not_reach_it()
     {
-        var handler = new ScriptedHandler(Reset(HttpRequestError.ResponseEnded));
+        var handler = new StubHttpHandler(Reset(HttpRequestError.ResponseEnded));
         using var client = Client(handler);
 
         var act = () => client.Runs.CreateAsync("t1", "agent");
@@ -80,7 +80,7 @@ public class LostResponseTests
     [Fact]
     public async Task Faults9_a_reset_of_a_run_stream_before_its_answer_says_it_may_have_reached_the_server()
     {
-        var handler = new ScriptedHandler(Reset(HttpRequestError.ResponseEnded));
+        var handler = new StubHttpHandler(Reset(HttpRequestError.ResponseEnded));
         using var client = Client(handler);
 
         var act = async () =>
@@ -97,7 +97,7 @@ public class LostResponseTests
     [Fact]
     public async Task Faults9_a_wait_cut_after_its_headers_names_the_run_the_server_created()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.DroppingBody("\n", contentLocation: "/threads/t1/runs/r7"));
+        var handler = new StubHttpHandler(StubHttpHandler.DroppingBody("\n", contentLocation: "/threads/t1/runs/r7"));
         using var client = Client(handler);
 
         var act = () => client.Runs.WaitAsync("t1", "agent");
@@ -109,7 +109,7 @@ public class LostResponseTests
     [Fact]
     public async Task A_connect_failure_still_says_the_server_could_not_be_reached()
     {
-        var handler = new ScriptedHandler(Reset(HttpRequestError.ConnectionError));
+        var handler = new StubHttpHandler(Reset(HttpRequestError.ConnectionError));
         using var client = Client(handler, o => o.Retry.MaxRetryAttempts = 1);
 
         var act = () => client.Runs.CreateAsync("t1", "agent");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -238,7 +239,7 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     [Fact]
     public async Task Connect_failures_are_retried_for_POST_too()
     {
-        var handler = new StubHandler(StubHandler.ConnectionRefused(), StubHandler.ConnectionRefused(), StubHandler.Json(ServerJson.Thread));
+        var handler = new StubHttpHandler(StubHttpHandler.ConnectionRefused(), StubHttpHandler.ConnectionRefused(), StubHttpHandler.Json(ServerJson.Thread));
         using var http = new HttpClient(handler);
         using var client = new LangGraphClient(TestClients.Options("http://langgraph.test", o => o.ReadApiKeyFromEnvironment = false), http);
 
@@ -246,13 +247,13 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
 
         thread.ThreadId.Should().Be(ServerJson.ThreadId);
         handler.Calls.Should().Be(3);
-        handler.Requests.Should().AllBe("POST /threads");
+        handler.Seen.Select(r => r.Line).Should().AllBe("POST /threads");
     }
 
     [Fact]
     public async Task Connect_failures_that_persist_throw_a_LangGraphException_after_every_attempt()
     {
-        var handler = new StubHandler(StubHandler.ConnectionRefused());
+        var handler = new StubHttpHandler(StubHttpHandler.ConnectionRefused());
         using var http = new HttpClient(handler);
         using var client = new LangGraphClient(TestClients.Options("http://langgraph.test", o =>
         {
@@ -272,7 +273,7 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     [Fact]
     public async Task A_connection_lost_after_sending_a_POST_is_not_retried()
     {
-        var handler = new StubHandler(StubHandler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended")), StubHandler.Json(ServerJson.Thread));
+        var handler = new StubHttpHandler(StubHttpHandler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended")), StubHttpHandler.Json(ServerJson.Thread));
         using var http = new HttpClient(handler);
         using var client = new LangGraphClient(TestClients.Options("http://langgraph.test", o => o.ReadApiKeyFromEnvironment = false), http);
 
@@ -287,7 +288,7 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     [Fact]
     public async Task A_connection_lost_during_a_GET_is_retried()
     {
-        var handler = new StubHandler(StubHandler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended")), StubHandler.Json(ServerJson.Thread));
+        var handler = new StubHttpHandler(StubHttpHandler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended")), StubHttpHandler.Json(ServerJson.Thread));
         using var http = new HttpClient(handler);
         using var client = new LangGraphClient(TestClients.Options("http://langgraph.test", o => o.ReadApiKeyFromEnvironment = false), http);
 
@@ -300,7 +301,7 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     [Fact]
     public async Task Status_retries_go_through_a_caller_owned_HttpClient_too()
     {
-        var handler = new StubHandler(StubHandler.Status(HttpStatusCode.BadGateway), StubHandler.Status(HttpStatusCode.GatewayTimeout), StubHandler.Json(ServerJson.EmptyState));
+        var handler = new StubHttpHandler(StubHttpHandler.Status(HttpStatusCode.BadGateway), StubHttpHandler.Status(HttpStatusCode.GatewayTimeout), StubHttpHandler.Json(ServerJson.EmptyState));
         using var http = new HttpClient(handler);
         using var client = new LangGraphClient(TestClients.Options("http://langgraph.test", o => o.ReadApiKeyFromEnvironment = false), http);
 
@@ -308,6 +309,6 @@ public class RetryTests(WireMockFixture fixture) : WireMockTestBase(fixture)
 
         state.Next.Should().BeEmpty();
         handler.Calls.Should().Be(3);
-        handler.Requests.Should().AllBe("GET /threads/t1/state?subgraphs=false");
+        handler.Seen.Select(r => r.Line).Should().AllBe("GET /threads/t1/state?subgraphs=false");
     }
 }

@@ -21,12 +21,12 @@ public class RemoteGraphHeadersTests
 
     private static ScriptedGraph EveryCallGraph(RemoteGraphOptions? options) => new(
         options,
-        ScriptedHandler.Sse(Values),
-        ScriptedHandler.Sse("event: updates\ndata: {\"a\":{}}\n\n"),
-        ScriptedHandler.Json(State),
-        ScriptedHandler.Json("[" + State + "]"),
-        ScriptedHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c2\"}}"),
-        ScriptedHandler.Json("{\"nodes\":[],\"edges\":[]}"));
+        StubHttpHandler.Sse(Values),
+        StubHttpHandler.Sse("event: updates\ndata: {\"a\":{}}\n\n"),
+        StubHttpHandler.Json(State),
+        StubHttpHandler.Json("[" + State + "]"),
+        StubHttpHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c2\"}}"),
+        StubHttpHandler.Json("{\"nodes\":[],\"edges\":[]}"));
 
     /// <summary>Makes one call of every kind, each with the given per-call options.</summary>
     private static async Task CallEverythingAsync(RemoteGraph graph, Func<LangGraphRequestOptions?>? options = null)
@@ -128,7 +128,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task Graph_headers_win_over_the_client_default_headers()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Json("{\"nodes\":[],\"edges\":[]}"));
+        var handler = new StubHttpHandler(StubHttpHandler.Json("{\"nodes\":[],\"edges\":[]}"));
         using var client = TestClients.Create(ScriptedGraph.Url, o => o.DefaultHeaders["Authorization"] = "Bearer client", httpClient: new System.Net.Http.HttpClient(handler));
         using var graph = new RemoteGraph("agent", client, new RemoteGraphOptions { Headers = { ["Authorization"] = "Bearer graph" } });
 
@@ -165,7 +165,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task Baggage_is_percent_encoded_and_tracestate_left_out_when_empty()
     {
-        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), StubHttpHandler.Sse(Values));
         using var activity = new Activity("t").SetIdFormat(ActivityIdFormat.W3C).AddBaggage("a key", "x,y=z").Start();
 
         await graph.Graph.InvokeAsync(null);
@@ -195,7 +195,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task A_hierarchical_activity_is_not_propagated()
     {
-        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), StubHttpHandler.Sse(Values));
         using var activity = new Activity("t").SetIdFormat(ActivityIdFormat.Hierarchical).Start();
 
         await graph.Graph.InvokeAsync(null);
@@ -235,7 +235,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task DistributedTracing_false_is_kept_by_WithConfig()
     {
-        using var graph = new ScriptedGraph(new RemoteGraphOptions { DistributedTracing = false }, ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(new RemoteGraphOptions { DistributedTracing = false }, StubHttpHandler.Sse(Values));
         using var copy = graph.Graph.WithConfig(null);
         using var activity = StartActivity();
 
@@ -248,7 +248,7 @@ public class RemoteGraphHeadersTests
     public async Task A_caller_set_traceparent_wins_and_caller_baggage_is_extended()
     {
         const string Caller = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), StubHttpHandler.Sse(Values));
         using var activity = StartActivity();
         var options = new RemoteGraphInvokeOptions { Headers = { ["traceparent"] = Caller, ["baggage"] = "k=v" } };
 
@@ -264,7 +264,7 @@ public class RemoteGraphHeadersTests
     [Fact]
     public async Task The_trace_context_is_that_of_the_activity_current_at_each_call()
     {
-        using var graph = new ScriptedGraph(Tracing(), ScriptedHandler.Sse(Values));
+        using var graph = new ScriptedGraph(Tracing(), StubHttpHandler.Sse(Values));
         string firstId;
         using (var first = StartActivity())
         {

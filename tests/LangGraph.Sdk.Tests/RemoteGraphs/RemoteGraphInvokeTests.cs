@@ -27,7 +27,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_without_a_thread_streams_a_stateless_run_with_values_and_updates()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
 
         var result = await graph.Graph.InvokeAsync(new Dictionary<string, object?> { ["messages"] = new[] { "hi" } });
 
@@ -45,7 +45,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_with_a_thread_id_posts_to_the_thread_and_sends_the_sanitised_config()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
         var config = new RunConfig
         {
             Tags = ["t"],
@@ -77,7 +77,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_sends_dictionary_like_config_values_as_json_objects()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
         IDictionary<string, object?> expando = new System.Dynamic.ExpandoObject();
         expando["model"] = "large";
 
@@ -92,7 +92,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_drops_values_that_are_not_data_inside_dictionary_like_config_values()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
         IDictionary<string, object?> expando = new System.Dynamic.ExpandoObject();
         expando["model"] = "large";
         expando["callback"] = new Action(() => { });
@@ -106,7 +106,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_keeps_dictionary_entries_with_keys_that_are_not_strings()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
         var byId = new Dictionary<int, string> { [1] = "one", [2] = "two" };
 
         await graph.Graph.InvokeAsync(null, new RunConfig { Metadata = { ["by_id"] = byId } });
@@ -122,7 +122,7 @@ public class RemoteGraphInvokeTests
     {
         using var graph = new ScriptedGraph(
             new RemoteGraphOptions { Config = new RunConfig { Tags = ["graph"], Configurable = { ["thread_id"] = "graph-thread", ["model"] = "small" } } },
-            ScriptedHandler.Sse(SimpleRun));
+            StubHttpHandler.Sse(SimpleRun));
 
         await graph.Graph.InvokeAsync(null, new RunConfig { Tags = ["call"], Configurable = { ["thread_id"] = "call-thread" } });
 
@@ -137,7 +137,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_sends_a_command_as_command_and_no_input()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
 
         await graph.Graph.InvokeAsync(new RunCommand { Resume = "yes" }, new RunConfig { Configurable = { ["thread_id"] = "t1" } });
 
@@ -153,8 +153,8 @@ public class RemoteGraphInvokeTests
         // The JS server sends no ids on stateless streams and no `end`: a clean end of id-less events cannot be resumed,
         // so the run's status is asked once (faults #4).
         using var graph = new ScriptedGraph(
-            ScriptedHandler.Sse(SimpleRun, contentLocation: "/threads/t1/runs/r-cl"),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+            StubHttpHandler.Sse(SimpleRun, contentLocation: "/threads/t1/runs/r-cl"),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")));
         RunCreateMetadata? created = null;
         var options = new RemoteGraphInvokeOptions
         {
@@ -187,7 +187,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_returns_the_last_root_values_and_ignores_subgraph_values()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("values", "{\"n\":1}"),
             ("values|inner:1", "{\"inner\":true}"),
             ("values", "{\"n\":2}"),
@@ -202,7 +202,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_at_an_interrupt_returns_the_previous_state_plus_the_interrupts()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(InterruptedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(InterruptedRun));
 
         var result = await graph.Graph.InvokeAsync(null);
 
@@ -212,7 +212,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_keeps_values_that_already_carry_their_interrupts()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("values", "{\"a\":1}"),
             ("updates", "{\"__interrupt__\":[{\"value\":\"old\",\"id\":\"i0\"}]}"),
             ("values", "{\"a\":2,\"__interrupt__\":[{\"value\":\"q\",\"id\":\"i1\"}]}"))));
@@ -225,7 +225,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_with_only_an_interrupt_returns_just_the_interrupt()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("values", "{\"__interrupt__\":[{\"value\":\"q\",\"id\":\"i1\"}]}"))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("values", "{\"__interrupt__\":[{\"value\":\"q\",\"id\":\"i1\"}]}"))));
 
         var result = await graph.Graph.InvokeAsync(null);
 
@@ -235,7 +235,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_ignores_subgraph_interrupt_updates()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("values", "{\"a\":1}"),
             ("updates|inner:1", "{\"__interrupt__\":[{\"value\":\"q\",\"id\":\"i1\"}]}"))));
 
@@ -247,7 +247,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_without_any_values_returns_json_null()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("metadata", Metadata), ("updates", "{\"node\":{}}"))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("metadata", Metadata), ("updates", "{\"node\":{}}"))));
 
         var result = await graph.Graph.InvokeAsync(null);
 
@@ -257,7 +257,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeOutputAsync_splits_values_and_interrupts()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(InterruptedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(InterruptedRun));
 
         var output = await graph.Graph.InvokeOutputAsync(null);
 
@@ -271,7 +271,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeOutputAsync_of_a_finished_run_has_no_interrupts()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(SimpleRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(SimpleRun));
 
         var output = await graph.Graph.InvokeOutputAsync(null);
 
@@ -283,7 +283,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeOutputAsync_without_values_has_a_null_value()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("metadata", Metadata))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("metadata", Metadata))));
 
         var output = await graph.Graph.InvokeOutputAsync(null);
 
@@ -296,7 +296,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_with_type_info_deserialises_snake_case()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(EchoRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(EchoRun));
 
         var state = await graph.Graph.InvokeAsync("hi", RemoteGraphTestJsonContext.Default.EchoGraphState);
 
@@ -307,7 +307,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task InvokeAsync_with_reflection_deserialises_snake_case()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(EchoRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(EchoRun));
 
         var state = await graph.Graph.InvokeAsync<EchoGraphState>("hi");
 
@@ -318,7 +318,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task Typed_InvokeAsync_without_values_returns_default()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("metadata", Metadata))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("metadata", Metadata))));
 
         (await graph.Graph.InvokeAsync("hi", RemoteGraphTestJsonContext.Default.EchoGraphState)).Should().BeNull();
         (await graph.Graph.InvokeAsync<EchoGraphState>("hi")).Should().BeNull();
@@ -328,7 +328,7 @@ public class RemoteGraphInvokeTests
     public async Task An_error_event_double_wrapped_by_the_js_server_raises_a_RemoteGraphException()
     {
         var error = "{\"error\":\"Error\",\"message\":\"{\\\"error\\\":\\\"CustomError\\\",\\\"message\\\":\\\"Boo!\\\"}\"}";
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("metadata", Metadata), ("values", "{\"a\":1}"), ("error", error), ("values", "{\"a\":2}"))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("metadata", Metadata), ("values", "{\"a\":1}"), ("error", error), ("values", "{\"a\":2}"))));
 
         var act = () => graph.Graph.InvokeAsync(null, new RunConfig { Configurable = { ["thread_id"] = "t1" } });
 
@@ -348,7 +348,7 @@ public class RemoteGraphInvokeTests
     {
         using var graph = new ScriptedGraph(
             new RemoteGraphOptions { Name = "my-graph" },
-            ScriptedHandler.Sse(Sse(("error", "{\"error\":\"ValueError\",\"message\":\"bad\"}")), contentLocation: "/runs/r-cl"));
+            StubHttpHandler.Sse(Sse(("error", "{\"error\":\"ValueError\",\"message\":\"bad\"}")), contentLocation: "/runs/r-cl"));
 
         var act = () => graph.Graph.InvokeAsync(null);
 
@@ -364,7 +364,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task An_error_without_a_known_run_names_the_graph()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("error", "{\"error\":\"ValueError\",\"message\":\"bad\"}"))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("error", "{\"error\":\"ValueError\",\"message\":\"bad\"}"))));
 
         var thrown = (await graph.Graph.Invoking(g => g.InvokeAsync(null)).Should().ThrowAsync<RemoteGraphException>()).Which;
 
@@ -375,7 +375,7 @@ public class RemoteGraphInvokeTests
     [Fact]
     public async Task A_server_refusal_is_an_api_exception_not_a_run_failure()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{\"detail\":\"Assistant not found\"}", System.Net.HttpStatusCode.NotFound));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{\"detail\":\"Assistant not found\"}", System.Net.HttpStatusCode.NotFound));
 
         var act = () => graph.Graph.InvokeAsync(null);
 

@@ -24,7 +24,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_reads_the_latest_state_of_the_thread_and_maps_the_snapshot()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(StateJson));
 
         var snapshot = await graph.Graph.GetStateAsync(Thread());
 
@@ -47,7 +47,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_sends_the_whole_checkpoint_and_subgraphs_when_asked()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(StateJson));
         var config = new RunConfig
         {
             Configurable =
@@ -70,7 +70,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_accepts_a_snapshot_config_back()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(StateJson));
 
         var snapshot = await graph.Graph.GetStateAsync(Thread());
         await graph.Graph.GetStateAsync(snapshot.ParentConfig!);
@@ -83,7 +83,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_with_subgraphs_on_a_root_checkpoint_uses_the_query()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(StateJson));
 
         await graph.Graph.GetStateAsync(Thread(), subgraphs: true);
 
@@ -93,7 +93,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_uses_the_thread_of_the_graph_config()
     {
-        using var graph = new ScriptedGraph(new RemoteGraphOptions { Config = Thread("graph-thread") }, ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(new RemoteGraphOptions { Config = Thread("graph-thread") }, StubHttpHandler.Json(StateJson));
 
         await graph.Graph.GetStateAsync(new RunConfig());
 
@@ -103,7 +103,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateAsync_without_a_thread_fails_before_any_request()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(StateJson));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(StateJson));
 
         var act = () => graph.Graph.GetStateAsync(new RunConfig { Configurable = { ["checkpoint_id"] = "c1" } });
 
@@ -115,7 +115,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateHistoryAsync_posts_limit_before_filter_and_checkpoint()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[" + StateJson + "," + StateJson.Replace("\"c2\"", "\"c1\"", StringComparison.Ordinal) + "]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[" + StateJson + "," + StateJson.Replace("\"c2\"", "\"c1\"", StringComparison.Ordinal) + "]"));
         var before = new RunConfig { Configurable = { ["thread_id"] = "t1", ["checkpoint_ns"] = "", ["checkpoint_id"] = "c9" } };
 
         var states = await CollectAsync(graph.Graph.GetStateHistoryAsync(
@@ -139,7 +139,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateHistoryAsync_accepts_a_snapshot_config_as_before()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[" + StateJson + "]"), ScriptedHandler.Json("[]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[" + StateJson + "]"), StubHttpHandler.Json("[]"));
 
         var first = await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), limit: 1));
         await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), before: first[0].Config, limit: 1));
@@ -151,7 +151,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateHistoryAsync_sends_a_before_config_without_checkpoint_id_as_a_checkpoint()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[]"));
         var before = new RunConfig { Configurable = { ["thread_id"] = "t1", ["checkpoint_ns"] = "inner:1" } };
 
         await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), before: before));
@@ -164,7 +164,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateHistoryAsync_defaults_to_ten_states()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[]"));
 
         var states = await CollectAsync(graph.Graph.GetStateHistoryAsync(Thread()));
 
@@ -177,7 +177,7 @@ public class RemoteGraphStateTests
     [InlineData(-1)]
     public async Task GetStateHistoryAsync_refuses_a_limit_that_is_not_positive(int limit)
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[]"));
 
         var act = () => CollectAsync(graph.Graph.GetStateHistoryAsync(Thread(), limit: limit));
 
@@ -188,7 +188,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetStateHistoryAsync_without_a_thread_fails_before_any_request()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("[]"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("[]"));
 
         var act = () => CollectAsync(graph.Graph.GetStateHistoryAsync(new RunConfig()));
 
@@ -199,7 +199,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task UpdateStateAsync_posts_values_node_and_checkpoint_and_returns_the_new_checkpoint_config()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c3\",\"checkpoint_map\":{}}}"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c3\",\"checkpoint_map\":{}}}"));
         var config = new RunConfig { Configurable = { ["thread_id"] = "t1", ["checkpoint_id"] = "c2" } };
 
         var result = await graph.Graph.UpdateStateAsync(config, new { messages = new[] { "edited" } }, asNode: "ask");
@@ -219,7 +219,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task UpdateStateAsync_without_a_node_sends_no_as_node()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c3\"}}"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{\"checkpoint\":{\"thread_id\":\"t1\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"c3\"}}"));
 
         var result = await graph.Graph.UpdateStateAsync(Thread(), null);
 
@@ -230,7 +230,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task UpdateStateAsync_without_a_checkpoint_in_the_response_fails()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{}"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{}"));
 
         var act = () => graph.Graph.UpdateStateAsync(Thread(), new { a = 1 });
 
@@ -240,7 +240,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task UpdateStateAsync_without_a_thread_fails_before_any_request()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{}"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{}"));
 
         var act = () => graph.Graph.UpdateStateAsync(new RunConfig(), new { a = 1 });
 
@@ -253,7 +253,7 @@ public class RemoteGraphStateTests
     [InlineData(false, "false")]
     public async Task GetGraphAsync_gets_the_assistant_graph_with_xray(bool xray, string query)
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json(
+        using var graph = new ScriptedGraph(StubHttpHandler.Json(
             "{\"nodes\":[{\"id\":\"__start__\",\"type\":\"schema\"},{\"id\":\"echo\",\"type\":\"runnable\"}],\"edges\":[{\"source\":\"__start__\",\"target\":\"echo\",\"conditional\":false}]}"));
 
         var drawing = await graph.Graph.GetGraphAsync(xray);
@@ -268,7 +268,7 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task GetGraphAsync_sends_an_xray_depth()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{\"nodes\":[],\"edges\":[]}"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{\"nodes\":[],\"edges\":[]}"));
 
         await graph.Graph.GetGraphAsync(2);
 
@@ -278,8 +278,8 @@ public class RemoteGraphStateTests
     [Fact]
     public async Task Per_call_query_parameters_are_sent()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Json("{\"nodes\":[],\"edges\":[]}"));
-        var options = new LangGraphRequestOptions { QueryParameters = { ["extra"] = "1" } };
+        using var graph = new ScriptedGraph(StubHttpHandler.Json("{\"nodes\":[],\"edges\":[]}"));
+        var options = new LangGraphRequestOptions { QueryParams = { ["extra"] = "1" } };
 
         await graph.Graph.GetGraphAsync(true, options);
 

@@ -32,7 +32,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_by_default_requests_and_yields_updates_only()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(new { messages = new[] { "hi" } }));
 
@@ -51,7 +51,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_with_empty_modes_uses_updates()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [] }));
 
@@ -61,7 +61,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_sends_messages_as_messages_tuple_adds_updates_and_yields_only_what_was_asked_plus_interrupts()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values, StreamMode.Messages] }));
 
@@ -79,7 +79,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_sends_each_mode_once()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions
         {
@@ -92,7 +92,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_with_messages_tuple_yields_messages_chunks()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.MessagesTuple] }));
 
@@ -102,7 +102,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_yields_custom_chunks_when_asked()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Custom] }));
 
@@ -114,14 +114,14 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_with_subgraphs_sends_stream_subgraphs_and_splits_namespaces()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("metadata", "{\"run_id\":\"r1\"}"),
             ("updates|inner:abc", "{\"inner_step\":{\"n\":1}}"),
             ("updates|inner:abc|leaf:def", "{\"leaf_step\":{\"n\":2}}"),
             ("values|inner:abc", "{\"n\":1}"),
             ("updates", "{\"inner\":{\"n\":2}}"))));
 
-        var chunks = await CollectAsync(graph.Graph.StreamAsync(null, new RunConfig { Configurable = { ["thread_id"] = "t1" } }, new RemoteGraphStreamOptions { Subgraphs = true }));
+        var chunks = await CollectAsync(graph.Graph.StreamAsync(null, new RunConfig { Configurable = { ["thread_id"] = "t1" } }, new RemoteGraphStreamOptions { StreamSubgraphs = true }));
 
         var request = graph.Single;
         request.PathAndQuery.Should().Be("/threads/t1/runs/stream");
@@ -139,11 +139,11 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_yields_subgraph_interrupts_even_when_updates_was_not_asked()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("updates|inner:abc", "{\"inner_step\":{}}"),
             ("updates|inner:abc", "{\"__interrupt__\":[{\"value\":\"q\",\"id\":\"i9\"}]}"))));
 
-        var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values], Subgraphs = true }));
+        var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values], StreamSubgraphs = true }));
 
         chunks.Should().ContainSingle();
         chunks[0].Namespace.Should().Equal("inner:abc");
@@ -153,7 +153,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_does_not_yield_metadata_events()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(("metadata", "{\"run_id\":\"r1\"}"), ("values", "{\"a\":1}"), ("end", "null"))));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(("metadata", "{\"run_id\":\"r1\"}"), ("values", "{\"a\":1}"), ("end", "null"))));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values] }));
 
@@ -163,7 +163,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_keeps_the_event_ids()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse("event: values\ndata: {\"a\":1}\nid: 7\n\n"));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse("event: values\ndata: {\"a\":1}\nid: 7\n\n"));
 
         var chunks = await CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values] }));
 
@@ -173,7 +173,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_refuses_the_events_mode_before_any_request()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var act = () => CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [StreamMode.Values, StreamMode.Events] }));
 
@@ -184,7 +184,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_refuses_an_empty_mode()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         var act = () => CollectAsync(graph.Graph.StreamAsync(null, options: new RemoteGraphStreamOptions { StreamMode = [new StreamMode("")] }));
 
@@ -195,7 +195,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_raises_a_RemoteGraphException_after_the_chunks_before_the_error()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(Sse(
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(Sse(
             ("metadata", "{\"run_id\":\"r-meta\"}"),
             ("updates", "{\"a\":{}}"),
             ("error", "{\"error\":\"ValueError\",\"message\":\"bad\"}"),
@@ -219,7 +219,7 @@ public class RemoteGraphStreamTests
     [Fact]
     public async Task StreamAsync_sends_a_command()
     {
-        using var graph = new ScriptedGraph(ScriptedHandler.Sse(MixedRun));
+        using var graph = new ScriptedGraph(StubHttpHandler.Sse(MixedRun));
 
         await CollectAsync(graph.Graph.StreamAsync(new RunCommand { Resume = new { ok = true }, Goto = "next" }));
 

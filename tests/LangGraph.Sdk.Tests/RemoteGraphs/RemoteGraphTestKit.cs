@@ -11,14 +11,14 @@ using LangGraph.Sdk.Tests.TestSupport;
 
 namespace LangGraph.Sdk.Tests.RemoteGraphs;
 
-/// <summary>A remote graph over a <see cref="ScriptedHandler"/>: the graph, its client, and every request it sent.</summary>
+/// <summary>A remote graph over a <see cref="StubHttpHandler"/>: the graph, its client, and every request it sent.</summary>
 internal sealed class ScriptedGraph : IDisposable
 {
     public const string Url = "http://server";
 
     public ScriptedGraph(RemoteGraphOptions? options, params Func<HttpRequestMessage, HttpResponseMessage>[] steps)
     {
-        Handler = new ScriptedHandler(steps);
+        Handler = new StubHttpHandler(steps);
         Client = TestClients.Create(Url, httpClient: new HttpClient(Handler));
         Graph = new RemoteGraph("agent", Client, options);
     }
@@ -28,7 +28,7 @@ internal sealed class ScriptedGraph : IDisposable
     {
     }
 
-    public ScriptedHandler Handler { get; }
+    public StubHttpHandler Handler { get; }
 
     public LangGraphClient Client { get; }
 

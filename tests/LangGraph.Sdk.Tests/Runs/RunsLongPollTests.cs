@@ -22,9 +22,9 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_whose_connection_drops_is_resumed_with_GET_Location_without_a_body()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.DroppingBody("\n\n", location: "/threads/t1/runs/r1/join", contentLocation: "/threads/t1/runs/r1"),
-            ScriptedHandler.Json("{\"messages\":[\"done\"]}"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("\n\n", location: "/threads/t1/runs/r1/join", contentLocation: "/threads/t1/runs/r1"),
+            StubHttpHandler.Json("{\"messages\":[\"done\"]}"));
         using var client = Client(handler);
         var created = 0;
 
@@ -45,7 +45,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_whose_connection_drops_without_Location_is_a_clear_error()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.DroppingBody("\n"));
+        var handler = new StubHttpHandler(StubHttpHandler.DroppingBody("\n"));
         using var client = Client(handler);
 
         var act = () => client.Runs.WaitAsync("t1", "agent");
@@ -59,7 +59,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_gives_up_after_five_reconnects()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join"));
+        var handler = new StubHttpHandler(StubHttpHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join"));
         using var client = Client(handler);
 
         var act = () => client.Runs.JoinAsync("t1", "r1");
@@ -71,7 +71,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_refuses_a_cross_origin_Location()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.DroppingBody("\n", location: "https://elsewhere.example/threads/t1/runs/r1/join"));
+        var handler = new StubHttpHandler(StubHttpHandler.DroppingBody("\n", location: "https://elsewhere.example/threads/t1/runs/r1/join"));
         using var client = Client(handler);
 
         var act = () => client.Runs.WaitAsync("t1", "agent");
@@ -83,7 +83,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_outlives_the_client_timeout_because_it_lasts_as_long_as_the_run()
     {
-        var handler = new DelegateHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        var handler = new StubHttpHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StreamContent(new SlowStream(Encoding.UTF8.GetBytes("\n\n{\"ok\":true}"), TimeSpan.FromMilliseconds(150))),
         });
@@ -97,7 +97,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task A_wait_honours_its_cancellation_token()
     {
-        var handler = new DelegateHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        var handler = new StubHttpHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StreamContent(new SlowStream(Encoding.UTF8.GetBytes("\n\n\n\n\n\n\n\n{}"), TimeSpan.FromSeconds(1))),
         });
@@ -112,7 +112,7 @@ public class RunsLongPollTests
     [Fact]
     public async Task Cancelling_a_stream_stops_reading_at_once()
     {
-        var handler = new DelegateHandler(_ =>
+        var handler = new StubHttpHandler(_ =>
         {
             var content = new StreamContent(new SlowStream(Encoding.UTF8.GetBytes("event: values\ndata: 1\n\nevent: values\ndata: 2\n\n"), TimeSpan.FromSeconds(30), firstChunkImmediately: true));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream");
@@ -134,12 +134,6 @@ public class RunsLongPollTests
         await act.Should().ThrowAsync<OperationCanceledException>();
         watch.Stop();
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the pending read is cancelled, not waited out (30 s)");
-    }
-
-    private sealed class DelegateHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(respond(request));
     }
 
     /// <summary>Serves one byte per delay (or the first byte run at once), honouring cancellation while it waits.</summary>

@@ -16,7 +16,7 @@ public class StoreCommonTests(WireMockFixture fixture) : WireMockTestBase(fixtur
         where T : LangGraphRequestOptions
     {
         options.Headers["X-Trace"] = "t-1";
-        options.QueryParameters["extra"] = "yes";
+        options.QueryParams["extra"] = "yes";
         return options;
     }
 

@@ -130,13 +130,13 @@ public class StoreItemsTests(WireMockFixture fixture) : WireMockTestBase(fixture
     public async Task GetItemAsync_escapes_the_key_and_labels_in_the_query()
     {
         RespondToAll(body: ItemJson);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Store.GetItemAsync(["a b", "é"], "k&x=1");
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be("/store/items?namespace=a%20b.%C3%A9&key=k%26x%3D1");
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be("/store/items?namespace=a%20b.%C3%A9&key=k%26x%3D1");
     }
 
     [Fact]

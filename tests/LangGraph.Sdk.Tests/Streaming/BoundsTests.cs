@@ -38,7 +38,7 @@ public class BoundsTests
     public async Task Faults8_an_event_larger_than_MaxStreamEventSize_stops_the_stream_with_a_clear_error()
     {
         var sse = Event(0, 100) + Event(1, 5000) + Event(2, 100);
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(sse, location: "/threads/t1/runs/r1/stream", contentLocation: "/threads/t1/runs/r1"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(sse, location: "/threads/t1/runs/r1/stream", contentLocation: "/threads/t1/runs/r1"));
         using var client = TestClients.Create("http://server", o => o.MaxStreamEventSize = 4096, httpClient: new HttpClient(handler));
         var parts = new List<StreamPart>();
 
@@ -108,7 +108,7 @@ public class BoundsTests
     public async Task Faults8_a_huge_error_body_is_read_only_as_far_as_what_is_kept()
     {
         var body = new CountingStream(64L * 1024 * 1024);
-        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError)
+        var handler = new StubHttpHandler(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError)
         {
             Content = new StreamContent(body) { Headers = { { "Content-Type", "text/plain" } } },
         });

@@ -13,7 +13,7 @@ namespace LangGraph.Sdk.Tests.Streaming;
 /// </summary>
 public sealed class StreamArgumentTests : IDisposable
 {
-    private readonly StubHandler _handler = new(StubHandler.ConnectionRefused());
+    private readonly StubHttpHandler _handler = new(StubHttpHandler.ConnectionRefused());
     private readonly HttpClient _http;
     private readonly LangGraphClient _client;
 

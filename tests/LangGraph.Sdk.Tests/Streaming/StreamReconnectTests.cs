@@ -20,7 +20,7 @@ public class StreamReconnectTests
 
     private static string Events(params int[] ids) => string.Concat(ids.Select(i => Event(i)));
 
-    private static LangGraphClient Client(ScriptedHandler handler, Action<LangGraphClientOptions>? configure = null) =>
+    private static LangGraphClient Client(StubHttpHandler handler, Action<LangGraphClientOptions>? configure = null) =>
         TestClients.Create(Url, configure, httpClient: new HttpClient(handler));
 
     private static async Task<List<StreamPart>> CollectAsync(IAsyncEnumerable<StreamPart> parts, List<StreamPart>? into = null)
@@ -40,9 +40,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_drop_is_resumed_with_GET_Location_and_Last_Event_ID_and_never_a_second_run()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(2, 3) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(2, 3) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -64,12 +64,12 @@ public class StreamReconnectTests
     public async Task A_clean_end_without_an_end_event_is_resumed_from_the_last_id_before_any_status_check()
     {
         // The official SDKs' open bug (lg#9016): a clean EOF before the end gave a partial stream and no error.
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(2)),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(2)),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -90,12 +90,12 @@ public class StreamReconnectTests
     public async Task Faults2_a_clean_end_of_a_run_that_already_finished_still_replays_the_lost_tail()
     {
         // Defect 2: the status said "success", so the old client stopped at 2 events and lost 2 and 3 (the final state).
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(2, 3)),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(2, 3)),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -109,10 +109,10 @@ public class StreamReconnectTests
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     public async Task Faults2_a_failed_status_check_raises_the_partial_stream_error_instead_of_ending(HttpStatusCode status)
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json("{\"detail\":\"nope\"}", status));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json("{\"detail\":\"nope\"}", status));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
 
@@ -128,11 +128,11 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_clean_end_of_a_finished_run_ends_the_stream_after_one_status_check_and_a_second_empty_replay()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
@@ -149,12 +149,12 @@ public class StreamReconnectTests
         // Found by the fault suite: the first resume ends cleanly before its first event (cut), and by then the run has
         // finished. That empty resume is no proof that nothing is left: the resume asked for after the status said
         // "success" brings the tail.
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")),
-            ScriptedHandler.Sse(Events(2, 3)),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")),
+            StubHttpHandler.Sse(Events(2, 3)),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -168,9 +168,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Faults3_a_drop_before_the_first_event_resumes_from_the_start_with_Last_Event_ID_minus_1()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(string.Empty, dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(0, 1) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(string.Empty, dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(0, 1) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -183,9 +183,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Without_Location_a_clean_end_of_a_finished_run_ends_the_stream_after_one_status_check()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
@@ -195,9 +195,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Faults4_without_Location_a_clean_end_while_the_run_still_runs_raises_the_partial_stream_error()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("running")));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("running")));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
 
@@ -213,10 +213,10 @@ public class StreamReconnectTests
     [Fact]
     public async Task Without_Location_a_status_that_records_the_end_late_still_ends_the_stream_normally()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("running")),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("running")),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(2);
@@ -226,9 +226,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Faults4_without_Location_a_resumable_run_is_resumed_through_the_join_route()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(2) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(2) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client, new RunCreateOptions { StreamResumable = true }));
@@ -241,7 +241,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task Without_Location_a_stateless_clean_end_is_the_end_as_there_is_no_run_to_ask()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0, 1), contentLocation: "/runs/r9"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(Events(0, 1), contentLocation: "/runs/r9"));
         using var client = Client(handler);
 
         (await CollectAsync(client.Runs.StreamAsync(null, "agent"))).Should().HaveCount(2);
@@ -251,7 +251,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task Without_Location_a_drop_raises_an_error_that_says_how_far_the_stream_got()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0, 1), dropAfter: true));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(Events(0, 1), dropAfter: true));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
 
@@ -267,7 +267,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task Without_Location_a_stream_cut_in_the_middle_of_an_event_is_reported_as_truncated()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0) + "event: values\ndata: {\"n\":"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(Events(0) + "event: values\ndata: {\"n\":"));
         using var client = Client(handler);
 
         var act = () => CollectAsync(Stream(client));
@@ -279,9 +279,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_truncated_event_is_resumed_like_a_drop_when_the_server_gave_a_Location()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0) + "event: values\ndata: {\"n\":", location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0) + "event: values\ndata: {\"n\":", location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -293,9 +293,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Events_a_server_replays_after_a_reconnect_are_not_yielded_twice()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1, 2), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(Events(0, 1, 2, 3, 4) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1, 2), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(0, 1, 2, 3, 4) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -307,9 +307,9 @@ public class StreamReconnectTests
     public async Task Redis_style_ids_are_ordered_too()
     {
         static string E(string id) => $"event: values\ndata: 1\nid: {id}\n\n";
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(E("1700000000000-0") + E("1700000000000-1"), dropAfter: true, location: StreamLocation),
-            ScriptedHandler.Sse(E("1700000000000-1") + E("1700000000001-0") + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(E("1700000000000-0") + E("1700000000000-1"), dropAfter: true, location: StreamLocation),
+            StubHttpHandler.Sse(E("1700000000000-1") + E("1700000000001-0") + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -320,9 +320,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task Five_failed_reconnects_in_a_row_end_the_stream_with_a_clear_error()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
-            ScriptedHandler.Sse(string.Empty, dropAfter: true));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(string.Empty, dropAfter: true));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
 
@@ -342,15 +342,15 @@ public class StreamReconnectTests
         // Seven drops, each after one new event: more than five reconnects in all, never five failures in a row.
         var steps = new List<Func<HttpRequestMessage, HttpResponseMessage>>
         {
-            ScriptedHandler.Sse(Events(0), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(0), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
         };
         for (var i = 1; i <= 7; i++)
         {
-            steps.Add(ScriptedHandler.Sse(Events(i), dropAfter: i < 7));
+            steps.Add(StubHttpHandler.Sse(Events(i), dropAfter: i < 7));
         }
 
-        steps[^1] = ScriptedHandler.Sse(Events(7) + "event: end\ndata: null\n\n");
-        var handler = new ScriptedHandler([.. steps]);
+        steps[^1] = StubHttpHandler.Sse(Events(7) + "event: end\ndata: null\n\n");
+        var handler = new StubHttpHandler([.. steps]);
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client));
@@ -361,7 +361,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task MaxStreamReconnects_zero_turns_reconnects_off()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0), dropAfter: true, location: StreamLocation));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(Events(0), dropAfter: true, location: StreamLocation));
         using var client = Client(handler, o => o.Retry.MaxStreamReconnects = 0);
 
         var act = () => CollectAsync(Stream(client));
@@ -373,9 +373,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_cross_origin_Location_is_refused_and_never_called()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), dropAfter: true, location: "http://evil.example" + StreamLocation),
-            ScriptedHandler.Sse(Events(2)));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), dropAfter: true, location: "http://evil.example" + StreamLocation),
+            StubHttpHandler.Sse(Events(2)));
         using var client = Client(handler, o => o.DefaultHeaders["Authorization"] = "Bearer secret-token");
         var parts = new List<StreamPart>();
 
@@ -393,9 +393,9 @@ public class StreamReconnectTests
     [InlineData("/threads/t1/runs/r1/stream")]
     public async Task Same_origin_Locations_are_followed(string location)
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0), dropAfter: true, location: location),
-            ScriptedHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0), dropAfter: true, location: location),
+            StubHttpHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(3);
@@ -405,10 +405,10 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_reconnect_answered_with_a_server_error_counts_as_an_attempt_and_is_tried_again()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0), dropAfter: true, location: StreamLocation),
-            ScriptedHandler.Json("{\"detail\":\"busy\"}", HttpStatusCode.ServiceUnavailable),
-            ScriptedHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0), dropAfter: true, location: StreamLocation),
+            StubHttpHandler.Json("{\"detail\":\"busy\"}", HttpStatusCode.ServiceUnavailable),
+            StubHttpHandler.Sse(Events(1) + "event: end\ndata: null\n\n"));
         using var client = Client(handler);
 
         (await CollectAsync(Stream(client))).Should().HaveCount(3);
@@ -418,9 +418,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_reconnect_answered_404_raises_the_typed_error()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0), dropAfter: true, location: StreamLocation),
-            ScriptedHandler.Json("{\"detail\":\"Run not found\"}", HttpStatusCode.NotFound));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0), dropAfter: true, location: StreamLocation),
+            StubHttpHandler.Json("{\"detail\":\"Run not found\"}", HttpStatusCode.NotFound));
         using var client = Client(handler);
 
         var act = () => CollectAsync(Stream(client));
@@ -432,9 +432,9 @@ public class StreamReconnectTests
     public async Task A_stateless_stream_with_Location_ends_when_a_reconnect_brings_nothing_new()
     {
         // No thread, so no run route to ask: one reconnect tells whether the run had more to say.
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), location: "/runs/r1/stream", contentLocation: "/runs/r1"),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), location: "/runs/r1/stream", contentLocation: "/runs/r1"),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         (await CollectAsync(client.Runs.StreamAsync(null, "agent"))).Should().HaveCount(2);
@@ -444,7 +444,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task An_error_event_is_yielded_then_raised_with_the_graphs_error_name_and_the_run_id()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(
             Event(0, "metadata") + "event: error\ndata: {\"error\":\"CustomError\",\"message\":\"Boo!\"}\nid: 1\n\n",
             contentLocation: RunLocation));
         using var client = Client(handler);
@@ -464,7 +464,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task ThrowOnError_false_only_yields_the_error_event()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse("event: error\ndata: {\"error\":\"CustomError\",\"message\":\"Boo!\"}\n\n"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse("event: error\ndata: {\"error\":\"CustomError\",\"message\":\"Boo!\"}\n\n"));
         using var client = Client(handler);
 
         var parts = await CollectAsync(Stream(client, new RunCreateOptions { ThrowOnError = false }));
@@ -475,7 +475,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task An_error_event_does_not_end_the_stream_before_what_follows_it()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(
             "event: error\ndata: {\"error\":\"E\",\"message\":\"m\"}\n\nevent: brand_new\ndata: 1\n\n"));
         using var client = Client(handler);
         var parts = new List<StreamPart>();
@@ -489,9 +489,9 @@ public class StreamReconnectTests
     [Fact]
     public async Task OnRunCreated_gets_the_ids_from_Content_Location_before_the_first_event()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(0, 1), contentLocation: RunLocation),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("success")));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1), contentLocation: RunLocation),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("success")));
         using var client = Client(handler);
         var seen = new List<string>();
 
@@ -506,7 +506,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task OnRunCreated_reports_a_null_thread_for_a_stateless_run()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Sse(Events(0), contentLocation: "/runs/r9"));
+        var handler = new StubHttpHandler(StubHttpHandler.Sse(Events(0), contentLocation: "/runs/r9"));
         using var client = Client(handler);
         RunCreateMetadata? created = null;
 
@@ -518,7 +518,7 @@ public class StreamReconnectTests
     [Fact]
     public async Task A_response_that_is_not_an_event_stream_is_a_clear_error()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Json("{\"messages\":[]}"));
+        var handler = new StubHttpHandler(StubHttpHandler.Json("{\"messages\":[]}"));
         using var client = Client(handler);
 
         var act = () => CollectAsync(Stream(client));
@@ -530,11 +530,11 @@ public class StreamReconnectTests
     [Fact]
     public async Task JoinStream_resumes_with_the_callers_id_and_checks_the_run_it_was_given()
     {
-        var handler = new ScriptedHandler(
-            ScriptedHandler.Sse(Events(5), location: StreamLocation),
-            ScriptedHandler.Sse(string.Empty),
-            ScriptedHandler.Json(ScriptedHandler.RunJson("interrupted")),
-            ScriptedHandler.Sse(string.Empty));
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(5), location: StreamLocation),
+            StubHttpHandler.Sse(string.Empty),
+            StubHttpHandler.Json(StubHttpHandler.RunJson("interrupted")),
+            StubHttpHandler.Sse(string.Empty));
         using var client = Client(handler);
 
         var parts = await CollectAsync(client.Runs.JoinStreamAsync("t1", "r1", new RunJoinStreamOptions { LastEventId = "4" }));

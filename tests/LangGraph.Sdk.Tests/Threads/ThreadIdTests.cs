@@ -79,13 +79,13 @@ public class ThreadIdTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     public async Task Ids_are_escaped_as_one_path_segment(string id, string expectedPath)
     {
         RespondToAll(body: ServerJson.Thread);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Threads.GetAsync(id);
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be(expectedPath);
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be(expectedPath);
         Server.LogEntries.Should().ContainSingle("the escaped id reached the server as one route");
     }
 
@@ -93,27 +93,27 @@ public class ThreadIdTests(WireMockFixture fixture) : WireMockTestBase(fixture)
     public async Task Escaped_ids_keep_the_rest_of_the_route()
     {
         RespondToAll(body: ServerJson.Thread);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Threads.CopyAsync("a/b c");
         await client.Threads.UpdateAsync("../x", new ThreadUpdateOptions());
 
-        handler.Requests.Select(r => r.PathAndQuery).Should().Equal("/threads/a%2Fb%20c/copy", "/threads/..%2Fx");
+        handler.Seen.Select(r => r.PathAndQuery).Should().Equal("/threads/a%2Fb%20c/copy", "/threads/..%2Fx");
     }
 
     [Fact]
     public async Task Checkpoint_ids_are_escaped_too()
     {
         RespondToAll(body: ServerJson.EmptyState);
-        using var handler = new RecordingHandler();
+        using var handler = StubHttpHandler.Recording();
         using var http = new HttpClient(handler);
         var client = CreateClient(httpClient: http);
 
         await client.Threads.GetStateAsync("t/1", new ThreadGetStateOptions { CheckpointId = "cp/2 x" });
 
-        handler.Requests.Should().ContainSingle().Which.PathAndQuery.Should().Be("/threads/t%2F1/state/cp%2F2%20x?subgraphs=false");
+        handler.Seen.Should().ContainSingle().Which.PathAndQuery.Should().Be("/threads/t%2F1/state/cp%2F2%20x?subgraphs=false");
     }
 
     [Fact]

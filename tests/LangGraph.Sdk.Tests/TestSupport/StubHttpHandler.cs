@@ -12,27 +12,43 @@ using System.Threading.Tasks;
 
 namespace LangGraph.Sdk.Tests.TestSupport;
 
-/// <summary>A request as the handler saw it: method, absolute URL, every header, and the body.</summary>
-public sealed record SeenRequest(string Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string? Body)
-{
-    public string PathAndQuery => Url.PathAndQuery;
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
-
 /// <summary>
-/// Plays a script of responses in order (the last repeats) and records every request with its headers and body.
-/// Responses can be event streams that end cleanly, end mid-line, or drop like a reset connection.
+/// The one HTTP stub of the tests. It records every attempt exactly as HttpClient puts it on the wire (method, escaped
+/// URL, every header, the body) and counts them. With steps, it plays them in order (the last repeats): a step answers
+/// (JSON, a status, an event stream that ends cleanly, mid-line, or drops like a reset connection) or throws, which
+/// fails a connection deterministically. Without steps, it forwards to its inner handler: to the network
+/// (<see cref="Recording"/>, for WireMock tests that check the escaped path) or down an <c>IHttpClientFactory</c> chain.
 /// </summary>
-public sealed class ScriptedHandler : HttpMessageHandler
+public sealed class StubHttpHandler : DelegatingHandler
 {
     private readonly Func<HttpRequestMessage, HttpResponseMessage>[] _steps;
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
     private int _calls;
 
-    public ScriptedHandler(params Func<HttpRequestMessage, HttpResponseMessage>[] steps) => _steps = steps;
+    public StubHttpHandler(params Func<HttpRequestMessage, HttpResponseMessage>[] steps) => _steps = steps;
 
+    /// <summary>Runs on every request before it is answered or forwarded (to add a header, for example).</summary>
+    public Action<HttpRequestMessage>? OnSend { get; init; }
+
+    /// <summary>How many requests were attempted.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Every attempt, in order.</summary>
     public IReadOnlyList<SeenRequest> Seen => _seen.ToList();
+
+    /// <summary>A handler that forwards to the network and records what it sent.</summary>
+    public static StubHttpHandler Recording() => new() { InnerHandler = new SocketsHttpHandler() };
+
+    /// <summary>An empty response with <paramref name="status"/>.</summary>
+    public static Func<HttpRequestMessage, HttpResponseMessage> Status(HttpStatusCode status) =>
+        _ => new HttpResponseMessage(status) { Content = new StringContent(string.Empty) };
+
+    /// <summary>A step that throws <paramref name="exception"/> instead of answering.</summary>
+    public static Func<HttpRequestMessage, HttpResponseMessage> Throw(Exception exception) => _ => throw exception;
+
+    /// <summary>A step that fails as a refused connection does.</summary>
+    public static Func<HttpRequestMessage, HttpResponseMessage> ConnectionRefused() =>
+        Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
 
     /// <summary>An event-stream response with <paramref name="sse"/> as its body; with <paramref name="dropAfter"/> the body then fails as a reset connection does.</summary>
     public static Func<HttpRequestMessage, HttpResponseMessage> Sse(string sse, bool dropAfter = false, string? location = null, string? contentLocation = null, string contentType = "text/event-stream") =>
@@ -84,6 +100,7 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        OnSend?.Invoke(request);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers)
         {
@@ -103,7 +120,9 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
         _seen.Enqueue(new SeenRequest(request.Method.Method, request.RequestUri!, headers, body));
         var index = Interlocked.Increment(ref _calls) - 1;
-        return _steps[Math.Min(index, _steps.Length - 1)](request);
+        return _steps.Length == 0
+            ? await base.SendAsync(request, cancellationToken)
+            : _steps[Math.Min(index, _steps.Length - 1)](request);
     }
 
     /// <summary>Serves its bytes, then fails as a reset connection does.</summary>

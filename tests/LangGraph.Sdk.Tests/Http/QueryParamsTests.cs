@@ -4,7 +4,7 @@ using LangGraph.Sdk.Tests.TestSupport;
 
 namespace LangGraph.Sdk.Tests.Http;
 
-public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fixture)
+public class QueryParamsTests(WireMockFixture fixture) : WireMockTestBase(fixture)
 {
     [Fact]
     public async Task Per_call_query_parameters_are_appended_to_the_method_query()
@@ -12,7 +12,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: ServerJson.EmptyState);
         var client = CreateClient();
 
-        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions { QueryParameters = { ["extra"] = "1" } });
+        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions { QueryParams = { ["extra"] = "1" } });
 
         SingleRequest().RawQuery.Should().Be("?subgraphs=false&extra=1");
     }
@@ -23,7 +23,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: ServerJson.EmptyState);
         var client = CreateClient();
 
-        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions { Subgraphs = false, QueryParameters = { ["subgraphs"] = true } });
+        await client.Threads.GetStateAsync("t1", new ThreadGetStateOptions { Subgraphs = false, QueryParams = { ["subgraphs"] = true } });
 
         SingleRequest().RawQuery.Should().Be("?subgraphs=true");
     }
@@ -34,7 +34,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: "[]");
         var client = CreateClient();
 
-        await client.Threads.SearchAsync(new ThreadSearchOptions { QueryParameters = { ["trace"] = false, ["empty"] = null } });
+        await client.Threads.SearchAsync(new ThreadSearchOptions { QueryParams = { ["trace"] = false, ["empty"] = null } });
 
         var request = SingleRequest();
         request.RawQuery.Should().Be("?trace=false&empty=");
@@ -47,7 +47,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: "", contentType: "text/event-stream");
         var client = CreateClient();
 
-        await foreach (var _ in client.Threads.JoinStreamAsync("t1", new ThreadJoinStreamOptions { QueryParameters = { ["stream_mode"] = new[] { "lifecycle", "state_update" } } }))
+        await foreach (var _ in client.Threads.JoinStreamAsync("t1", new ThreadJoinStreamOptions { QueryParams = { ["stream_mode"] = new[] { "lifecycle", "state_update" } } }))
         {
         }
 
@@ -60,7 +60,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: ServerJson.Thread);
         var client = CreateClient();
 
-        await client.Threads.GetAsync("t1", new ThreadGetOptions { QueryParameters = { ["q a"] = "x&y=z é" } });
+        await client.Threads.GetAsync("t1", new ThreadGetOptions { QueryParams = { ["q a"] = "x&y=z é" } });
 
         SingleRequest().RawQuery.Should().Be("?q%20a=x%26y%3Dz%20%C3%A9");
     }
@@ -71,7 +71,7 @@ public class QueryParametersTests(WireMockFixture fixture) : WireMockTestBase(fi
         RespondToAll(body: ServerJson.Thread);
         var client = CreateClient();
 
-        await client.Threads.GetAsync("t1", new ThreadGetOptions { QueryParameters = { ["n"] = 1.5, ["i"] = 10 } });
+        await client.Threads.GetAsync("t1", new ThreadGetOptions { QueryParams = { ["n"] = 1.5, ["i"] = 10 } });
 
         SingleRequest().RawQuery.Should().Be("?n=1.5&i=10");
     }
