@@ -147,7 +147,11 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
-        var (hasValue, result) = await SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken).ConfigureAwait(false);
+        var (hasValue, result) = await SendWithTimeoutAsync(
+            request,
+            (core: this, request, responseType),
+            static (response, state, token) => state.core.ReadJsonAsync(state.request, response, state.responseType, token),
+            cancellationToken).ConfigureAwait(false);
         return hasValue && result is not null
             ? result
             : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
@@ -161,17 +165,18 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         LangGraphRequest request, JsonTypeInfo<T> responseType, string? responseHeader, CancellationToken cancellationToken) =>
         SendWithTimeoutAsync(
             request,
-            async (response, token) =>
+            (core: this, request, responseType, responseHeader),
+            static async (response, state, token) =>
             {
-                var (hasValue, value) = await ReadJsonAsync(request, response, responseType, token).ConfigureAwait(false);
-                var header = responseHeader is not null && response.Headers.TryGetValues(responseHeader, out var values) ? string.Join(",", values) : null;
+                var (hasValue, value) = await state.core.ReadJsonAsync(state.request, response, state.responseType, token).ConfigureAwait(false);
+                var header = state.responseHeader is { } name && response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
                 return (hasValue && value is not null, value, header);
             },
             cancellationToken);
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, static (_, _) => Task.FromResult(true), cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (_, _, _) => new ValueTask<bool>(true), cancellationToken);
 
     public void Dispose()
     {
@@ -209,7 +214,12 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         }
     }
 
-    private async Task<T> SendWithTimeoutAsync<T>(LangGraphRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response with
+    /// <paramref name="read"/>, a static function of <paramref name="state"/>, so that a call allocates no closure.
+    /// </summary>
+    private async Task<T> SendWithTimeoutAsync<TState, T>(
+        LangGraphRequest request, TState state, Func<HttpResponseMessage, TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource?.CancelAfter(_timeout);
@@ -219,7 +229,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
             using var response = await SendAsync(request, RequestAttempts.RetriedBuffered, token).ConfigureAwait(false);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
-            return await read(response, token).ConfigureAwait(false);
+            return await read(response, state, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
@@ -235,7 +245,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     /// <see cref="LangGraphException"/> that says whether the server may have processed the request. A single attempt
     /// (<see cref="RequestAttempts.Once"/>, a resume) gets the transport's exception as it is.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(LangGraphRequest request, RequestAttempts attempts, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendAsync(LangGraphRequest request, RequestAttempts attempts, CancellationToken cancellationToken)
     {
         ValidatePerCallHeaders(request);
         using var message = new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
@@ -368,7 +378,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         return encoding.GetString(buffer, 0, filled);
     }
 
-    private async Task<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async ValueTask<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         if ((int)response.StatusCode is 202 or 204)
         {

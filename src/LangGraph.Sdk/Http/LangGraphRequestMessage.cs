@@ -22,7 +22,6 @@ internal sealed class LangGraphRequestMessage : HttpRequestMessage
     private readonly KeyValuePair<string, string>[] _defaultHeaders;
     private bool _claimed;
     private int _attempts;
-    private LangGraphRequestMessage? _retry;
 
     public LangGraphRequestMessage(LangGraphRequest request, Uri url, KeyValuePair<string, string>[] defaultHeaders, RequestAttempts attempts)
         : base(request.Method, url)
@@ -83,28 +82,13 @@ internal sealed class LangGraphRequestMessage : HttpRequestMessage
         return true;
     }
 
-    /// <summary>The message of the next attempt: this one first, then a new one built from the same request.</summary>
-    public LangGraphRequestMessage NextAttempt()
-    {
-        if (_attempts++ == 0)
-        {
-            return this;
-        }
-
-        _retry?.Dispose();
-        _retry = new LangGraphRequestMessage(Request, Url, _defaultHeaders, Attempts) { _claimed = true };
-        return _retry;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _retry?.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    /// <summary>
+    /// The message of the next attempt: this one first, then a new one built from the same request. A message holds
+    /// nothing to release (its content is a byte array), so an attempt's message is left to the collector, as its
+    /// response keeps it as <see cref="HttpResponseMessage.RequestMessage"/>.
+    /// </summary>
+    public LangGraphRequestMessage NextAttempt() =>
+        _attempts++ == 0 ? this : new LangGraphRequestMessage(Request, Url, _defaultHeaders, Attempts) { _claimed = true };
 
     private static bool IsContentHeader(string name) =>
         Array.Exists(ContentHeaderNames, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));

@@ -1,7 +1,7 @@
 namespace LangGraph.Sdk.Http;
 
 /// <summary>How <see cref="RetryHandler"/> sends a <see cref="LangGraphRequestMessage"/>.</summary>
-internal enum RequestAttempts
+internal enum RequestAttempts : byte
 {
     /// <summary>Retried as the retry policy allows, and a successful response's body is read whole inside each attempt, so that a body cut mid-read is retried too.</summary>
     RetriedBuffered,

@@ -46,7 +46,7 @@ internal sealed class RetryHandler : DelegatingHandler
         }
 
         return message.Attempts == RequestAttempts.Once || ReferenceEquals(_pipeline, ResiliencePipeline<HttpResponseMessage>.Empty)
-            ? AttemptAsync(message, cancellationToken)
+            ? AttemptAsync(message, cancellationToken).AsTask()
             : SendWithRetriesAsync(message, cancellationToken);
     }
 
@@ -57,7 +57,7 @@ internal sealed class RetryHandler : DelegatingHandler
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.AttemptAsync(state.message, ctx.CancellationToken)),
+                static (ctx, state) => state.handler.AttemptAsync(state.message, ctx.CancellationToken),
                 context,
                 (handler: this, message)).ConfigureAwait(false);
         }
@@ -67,7 +67,7 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpResponseMessage> AttemptAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> AttemptAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
     {
         var attempt = message.NextAttempt();
         var sentTo = attempt.Url;
