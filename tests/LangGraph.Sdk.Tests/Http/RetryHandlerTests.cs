@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -216,9 +215,9 @@ public class RetryHandlerTests(WireMockFixture fixture) : WireMockTestBase(fixtu
     {
         public void Dispose()
         {
-            foreach (var item in items.Reverse())
+            for (var i = items.Length - 1; i >= 0; i--)
             {
-                item.Dispose();
+                items[i].Dispose();
             }
         }
     }
