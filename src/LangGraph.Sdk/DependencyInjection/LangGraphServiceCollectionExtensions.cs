@@ -58,13 +58,17 @@ public static class LangGraphServiceCollectionExtensions
         // One client per registration, as documented: built once (the environment read and the pipeline set up once) over
         // the factory's handler chain, which includes the handlers added to the returned builder. The handler is kept for
         // the client's life, so the primary handler recycles its connections itself (PooledConnectionLifetime) for DNS changes.
-        services.AddSingleton(provider => new LangGraphClient(
+        services.AddSingleton(provider => new LangGraphClient(new LangGraphHttpCore(
             provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            hasRetryHandler: true)));
         return services
             .AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The primary handler follows no redirects, as the client's own does: credentials never leave the API's origin.
             .ConfigurePrimaryHttpMessageHandler(LangGraphHttpCore.CreateHandler)
+            // The retry handler every LangGraph client has, first in the chain: the handlers added to the returned builder
+            // run inside it, once per attempt.
+            .AddHttpMessageHandler(provider => new RetryHandler(provider.GetRequiredService<IOptions<LangGraphClientOptions>>().Value, TimeProvider.System))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 

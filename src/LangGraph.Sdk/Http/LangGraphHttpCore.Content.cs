@@ -12,9 +12,9 @@ internal sealed partial class LangGraphHttpCore
     /// successful response: status, headers and the buffered body. The caller owns (and disposes) the copy.
     /// </summary>
     public Task<HttpResponseMessage> SendForResponseAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, CopyAsync, cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (response, _, token) => CopyAsync(response, token), cancellationToken);
 
-    private static async Task<HttpResponseMessage> CopyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async ValueTask<HttpResponseMessage> CopyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var copy = new HttpResponseMessage(response.StatusCode)

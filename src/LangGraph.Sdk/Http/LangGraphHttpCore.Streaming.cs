@@ -20,12 +20,12 @@ internal sealed partial class LangGraphHttpCore
 {
     /// <summary>
     /// Sends a request for an event stream (<c>Accept: text/event-stream</c>, and <c>Last-Event-ID</c> when given) through
-    /// the retry pipeline, and returns the response once it is known to be a successful event stream.
+    /// the retry handler, which retries the connect and the status, never the body, and returns the response once it is known to be a successful event stream.
     /// </summary>
     public async Task<HttpResponseMessage> OpenEventStreamAsync(LangGraphRequest request, string? lastEventId, CancellationToken cancellationToken)
     {
         request = WithStreamHeaders(request, lastEventId);
-        var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(request, RequestAttempts.Retried, cancellationToken).ConfigureAwait(false);
         await EnsureEventStreamAsync(request, response, cancellationToken).ConfigureAwait(false);
         return response;
     }
@@ -40,7 +40,7 @@ internal sealed partial class LangGraphHttpCore
         HttpResponseMessage response;
         try
         {
-            response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(request, RequestAttempts.Once, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,7 +89,7 @@ internal sealed partial class LangGraphHttpCore
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            var response = await SendWithRetriesAsync(current, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(current, RequestAttempts.Retried, cancellationToken).ConfigureAwait(false);
             Uri? location;
             byte[] bytes;
             try

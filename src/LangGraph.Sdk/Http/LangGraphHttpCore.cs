@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -11,14 +10,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Streaming;
-using Polly;
 
 namespace LangGraph.Sdk.Http;
 
 /// <summary>
 /// The one HTTP core every sub-client goes through: it builds the URL, applies headers (defaults, then the method's,
-/// then the caller's), runs the Polly retry pipeline, enforces the timeout, maps errors to exceptions and reads
-/// JSON or SSE responses.
+/// then the caller's), sends it through the <see cref="RetryHandler"/> in front of its transport, enforces the timeout,
+/// maps errors to exceptions and reads JSON or SSE responses.
 /// </summary>
 internal sealed partial class LangGraphHttpCore : IDisposable
 {
@@ -28,48 +26,56 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     // end of what is read lies past the characters kept. The rest of an error body is never read.
     private const int MaxErrorBodyBytes = (3 * MaxErrorBodyChars) + 4096;
 
-    private static readonly string[] ContentHeaderNames =
-    [
-        "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5",
-        "Content-Range", "Content-Disposition", "Expires", "Last-Modified", "Allow",
-    ];
-
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    // The transport, with the RetryHandler in front: an HttpClient (the client's own, or IHttpClientFactory's), or an
+    // HttpMessageInvoker over a caller's HttpClient.
+    private readonly HttpMessageInvoker _invoker;
+    private readonly bool _ownsInvoker;
     private readonly string _baseUrl;
     private readonly KeyValuePair<string, string>[] _defaultHeaders;
     private readonly CredentialRedactor _redactor;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _timeout;
     private readonly bool _retriesEnabled;
     private readonly TimeProvider _timeProvider;
     private readonly LangGraphRetryOptions _retryOptions;
     private readonly int _maxStreamEventSize;
 
-    public LangGraphHttpCore(LangGraphClientOptions options, HttpClient? httpClient, TimeProvider? timeProvider = null, Func<string, string?>? getEnvironmentVariable = null)
+    /// <summary>Creates the core of a client.</summary>
+    /// <param name="options">The settings; copied and validated.</param>
+    /// <param name="httpClient">
+    /// The caller's client, or null for one of the core's own. A caller's client is reached through an
+    /// <see cref="HttpClientForwarder"/> behind the core's <see cref="RetryHandler"/>, and never disposed.
+    /// </param>
+    /// <param name="timeProvider">The clock of every delay; the system's when null.</param>
+    /// <param name="getEnvironmentVariable">Reads the environment (the API key variables).</param>
+    /// <param name="hasRetryHandler">
+    /// True when <paramref name="httpClient"/> is <c>IHttpClientFactory</c>'s, whose handler chain already holds the
+    /// <see cref="RetryHandler"/> (<c>AddLangGraphClient</c> adds it): it is then used as it is.
+    /// </param>
+    public LangGraphHttpCore(
+        LangGraphClientOptions options,
+        HttpClient? httpClient,
+        TimeProvider? timeProvider = null,
+        Func<string, string?>? getEnvironmentVariable = null,
+        bool hasRetryHandler = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         options = options.Clone();
         options.Validate();
+        _timeProvider = timeProvider ?? TimeProvider.System;
 
-        _ownsHttpClient = httpClient is null;
-        // MaxResponseDrainSize 0: a stream the caller stops reading closes its connection at once instead of being
-        // drained in the background (up to 2 s), so the server sees the disconnect without delay. AllowAutoRedirect
-        // false: a redirect would carry the API key, cookies and the run body to wherever it points.
-        _httpClient = httpClient ?? new HttpClient(CreateHandler())
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _ownsInvoker = httpClient is null || !hasRetryHandler;
+        _invoker = httpClient is null
+            ? new HttpClient(new RetryHandler(options, _timeProvider, CreateHandler())) { Timeout = Timeout.InfiniteTimeSpan }
+            : hasRetryHandler ? httpClient
+            : new HttpMessageInvoker(new RetryHandler(options, _timeProvider, new HttpClientForwarder(httpClient)));
 
         ApiUrl = options.ApiUrl;
         _baseUrl = options.ApiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _timeout = options.Timeout;
         _retriesEnabled = options.Retry.Enabled && options.Retry.MaxRetryAttempts > 0;
         UserJsonOptions = LangGraphJsonUtilities.Prepare(options.JsonSerializerOptions);
-        _timeProvider = timeProvider ?? TimeProvider.System;
         _retryOptions = options.Retry;
         _maxStreamEventSize = options.MaxStreamEventSize;
-        _pipeline = RetryPipeline.Create(options.Retry, _timeProvider);
 
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -107,7 +113,12 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     public Uri ApiUrl { get; }
 
-    /// <summary>The handler of a client-owned HttpClient (and of the one registered for dependency injection): it follows no redirects.</summary>
+    /// <summary>
+    /// The transport of a client-owned HttpClient (and of the one registered for dependency injection). MaxResponseDrainSize
+    /// 0: a stream the caller stops reading closes its connection at once instead of being drained in the background (up
+    /// to 2 s), so the server sees the disconnect without delay. AllowAutoRedirect false: a redirect would carry the API
+    /// key, cookies and the run body to wherever it points.
+    /// </summary>
     internal static SocketsHttpHandler CreateHandler() =>
         new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0, AllowAutoRedirect = false };
 
@@ -116,8 +127,6 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
-
-    private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Gets the retry settings: the backoff every retry, reconnect and resume waits, and their limits.</summary>
     internal LangGraphRetryOptions RetryOptions => _retryOptions;
@@ -138,7 +147,11 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
-        var (hasValue, result) = await SendWithTimeoutAsync(request, (response, token) => ReadJsonAsync(request, response, responseType, token), cancellationToken).ConfigureAwait(false);
+        var (hasValue, result) = await SendWithTimeoutAsync(
+            request,
+            (core: this, request, responseType),
+            static (response, state, token) => state.core.ReadJsonAsync(state.request, response, state.responseType, token),
+            cancellationToken).ConfigureAwait(false);
         return hasValue && result is not null
             ? result
             : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
@@ -152,30 +165,28 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         LangGraphRequest request, JsonTypeInfo<T> responseType, string? responseHeader, CancellationToken cancellationToken) =>
         SendWithTimeoutAsync(
             request,
-            async (response, token) =>
+            (core: this, request, responseType, responseHeader),
+            static async (response, state, token) =>
             {
-                var (hasValue, value) = await ReadJsonAsync(request, response, responseType, token).ConfigureAwait(false);
-                var header = responseHeader is not null && response.Headers.TryGetValues(responseHeader, out var values) ? string.Join(",", values) : null;
+                var (hasValue, value) = await state.core.ReadJsonAsync(state.request, response, state.responseType, token).ConfigureAwait(false);
+                var header = state.responseHeader is { } name && response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
                 return (hasValue && value is not null, value, header);
             },
             cancellationToken);
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, static (_, _) => Task.FromResult(true), cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (_, _, _) => new ValueTask<bool>(true), cancellationToken);
 
     public void Dispose()
     {
-        if (_ownsHttpClient)
+        if (_ownsInvoker)
         {
-            _httpClient.Dispose();
+            _invoker.Dispose();
         }
     }
 
     internal string Describe(LangGraphRequest request) => $"{request.Method.Method} {BuildUrl(request)}";
-
-    private static bool IsContentHeader(string name) =>
-        Array.Exists(ContentHeaderNames, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Checks the caller's per-call headers once per call, before any attempt (default headers were checked when the
@@ -203,37 +214,22 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         }
     }
 
-    private static void SetHeader(HttpRequestMessage message, string name, string value)
-    {
-        if (IsContentHeader(name))
-        {
-            if (message.Content is { } content)
-            {
-                content.Headers.Remove(name);
-                content.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            return;
-        }
-
-        message.Headers.Remove(name);
-        if (!message.Headers.TryAddWithoutValidation(name, value))
-        {
-            throw new ArgumentException($"The header '{name}' cannot be set on a request.");
-        }
-    }
-
-    private async Task<T> SendWithTimeoutAsync<T>(LangGraphRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response with
+    /// <paramref name="read"/>, a static function of <paramref name="state"/>, so that a call allocates no closure.
+    /// </summary>
+    private async Task<T> SendWithTimeoutAsync<TState, T>(
+        LangGraphRequest request, TState state, Func<HttpResponseMessage, TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource?.CancelAfter(_timeout);
         var token = timeoutSource?.Token ?? cancellationToken;
         try
         {
-            // The body is read inside the retry pipeline: an idempotent request whose body is cut is sent again.
-            using var response = await SendWithRetriesAsync(request, token, bufferBody: true).ConfigureAwait(false);
+            // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
+            using var response = await SendAsync(request, RequestAttempts.RetriedBuffered, token).ConfigureAwait(false);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
-            return await read(response, token).ConfigureAwait(false);
+            return await read(response, state, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
@@ -244,30 +240,29 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     }
 
     /// <summary>
-    /// Sends the request through the retry pipeline. With <paramref name="bufferBody"/> a successful response's body is
-    /// read whole inside the pipeline, so that a body cut mid-read is retried like a lost connection (idempotent
-    /// requests only, within the same budget).
+    /// Sends the request through the transport and its <see cref="RetryHandler"/>, up to the response headers (and, for
+    /// <see cref="RequestAttempts.RetriedBuffered"/>, the whole body of a success), and maps a failed connection to a
+    /// <see cref="LangGraphException"/> that says whether the server may have processed the request. A single attempt
+    /// (<see cref="RequestAttempts.Once"/>, a resume) gets the transport's exception as it is.
     /// </summary>
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequest request, CancellationToken cancellationToken, bool bufferBody = false)
+    private async ValueTask<HttpResponseMessage> SendAsync(LangGraphRequest request, RequestAttempts attempts, CancellationToken cancellationToken)
     {
         ValidatePerCallHeaders(request);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        using var message = new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
         var idempotent = RetryPipeline.IsIdempotent(request.Method);
-        context.Properties.Set(RetryPipeline.IdempotentKey, idempotent);
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.core.SendOnceAsync(state.request, state.bufferBody, ctx.CancellationToken),
-                context,
-                (core: this, request, bufferBody)).ConfigureAwait(false);
+            return await (_invoker is HttpClient client
+                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                : _invoker.SendAsync(message, cancellationToken)).ConfigureAwait(false);
         }
-        catch (ResponseBodyLostException ex)
+        catch (ResponseBodyLostException ex) when (attempts != RequestAttempts.Once)
         {
             var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
             throw new LangGraphException(
                 $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(ex.Run)}: {_redactor.Redact(ex.Message)}", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or IOException && attempts != RequestAttempts.Once && !cancellationToken.IsCancellationRequested)
         {
             if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
             {
@@ -283,88 +278,10 @@ internal sealed partial class LangGraphHttpCore : IDisposable
                 $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{after}: " +
                 $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
         }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
     }
 
     private static string RunCreated(RunLocation? run) =>
         run is null ? string.Empty : run.ThreadId is null ? $" and created run {run.RunId}" : $" and created run {run.RunId} on thread {run.ThreadId}";
-
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(LangGraphRequest request, bool bufferBody, CancellationToken cancellationToken)
-    {
-        var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!bufferBody || !response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        try
-        {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#endif
-            return response;
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            var run = RunLocation.Parse(ContentLocation(response));
-            response.Dispose();
-            throw new ResponseBodyLostException(run, ex);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(LangGraphRequest request, CancellationToken cancellationToken)
-    {
-        using var message = new HttpRequestMessage(request.Method, BuildUrl(request));
-        if (request.Body is { } body)
-        {
-            message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        foreach (var (name, value) in _defaultHeaders)
-        {
-            SetHeader(message, name, value);
-        }
-
-        if (request.MethodHeaders is { } methodHeaders)
-        {
-            foreach (var (name, value) in methodHeaders)
-            {
-                SetHeader(message, name, value);
-            }
-        }
-
-        if (request.Options?.Headers is { Count: > 0 } perCall)
-        {
-            foreach (var (name, value) in perCall)
-            {
-                SetHeader(message, name, value);
-            }
-        }
-
-        var sentTo = message.RequestUri!;
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, sentTo))
-        {
-            // A caller-supplied HttpClient followed a redirect to another origin: refuse its answer.
-            response.Dispose();
-            throw new LangGraphException(
-                $"{request.Method.Method} {Origin(sentTo)}{sentTo.AbsolutePath} was redirected to another origin, {Origin(answeredBy)}, and the HttpClient followed it " +
-                $"(the API is at {Origin(ApiUrl)}). Its answer is refused; give the LangGraph client an HttpClient whose handler has AllowAutoRedirect = false, so that no credential can follow a redirect.");
-        }
-
-        return response;
-    }
 
     private string BuildUrl(LangGraphRequest request)
     {
@@ -461,7 +378,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         return encoding.GetString(buffer, 0, filled);
     }
 
-    private async Task<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async ValueTask<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         if ((int)response.StatusCode is 202 or 204)
         {

@@ -8,7 +8,7 @@ using Polly.Retry;
 namespace LangGraph.Sdk.Http;
 
 /// <summary>
-/// The Polly v8 retry pipeline of the HTTP core. It decides from the method whether a request may be sent again:
+/// The Polly v8 retry pipeline that <see cref="RetryHandler"/> runs. It decides from the method whether a request may be sent again:
 /// connect failures are retried for every method; 408/429/5xx and lost connections only for idempotent methods.
 /// </summary>
 internal static class RetryPipeline

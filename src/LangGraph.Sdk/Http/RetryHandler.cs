@@ -1,0 +1,112 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LangGraph.Sdk.Streaming;
+using Polly;
+
+namespace LangGraph.Sdk.Http;
+
+/// <summary>
+/// The one place requests are retried: a <see cref="DelegatingHandler"/> that runs the Polly pipeline of
+/// <see cref="RetryPipeline"/>, as dotnet/extensions' <c>ResilienceHandler</c> does. Every client has it in front of its
+/// transport: its own <see cref="SocketsHttpHandler"/>, the handler chain <c>AddLangGraphClient</c> registers with
+/// <c>IHttpClientFactory</c> (where the handlers added to the builder run inside it, once per attempt), and a
+/// caller's <see cref="HttpClient"/>, which it reaches through <see cref="HttpClientForwarder"/>.
+/// </summary>
+/// <remarks>
+/// Each attempt sends a fresh message (<see cref="LangGraphRequestMessage.NextAttempt"/>), refuses an answer from
+/// another origin (a caller's handler that followed a redirect), and, for <see cref="RequestAttempts.RetriedBuffered"/>,
+/// reads a successful body whole so that a body cut mid-read is retried like a lost connection. Requests that are not
+/// the client's own pass through unchanged.
+/// </remarks>
+internal sealed class RetryHandler : DelegatingHandler
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Uri _apiUrl;
+
+    /// <summary>Creates the handler of the client configured by <paramref name="options"/> (already validated).</summary>
+    public RetryHandler(LangGraphClientOptions options, TimeProvider timeProvider)
+    {
+        _apiUrl = options.ApiUrl;
+        _pipeline = RetryPipeline.Create(options.Retry, timeProvider);
+    }
+
+    /// <summary>Creates the handler in front of <paramref name="innerHandler"/>.</summary>
+    public RetryHandler(LangGraphClientOptions options, TimeProvider timeProvider, HttpMessageHandler innerHandler)
+        : this(options, timeProvider) =>
+        InnerHandler = innerHandler;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request is not LangGraphRequestMessage message || !message.Claim())
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return message.Attempts == RequestAttempts.Once || ReferenceEquals(_pipeline, ResiliencePipeline<HttpResponseMessage>.Empty)
+            ? AttemptAsync(message, cancellationToken).AsTask()
+            : SendWithRetriesAsync(message, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(message.Method));
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.handler.AttemptAsync(state.message, ctx.CancellationToken),
+                context,
+                (handler: this, message)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> AttemptAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
+    {
+        var attempt = message.NextAttempt();
+        var sentTo = attempt.Url;
+        var response = await base.SendAsync(attempt, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage?.RequestUri is { } answeredBy && !LangGraphHttpCore.SameOrigin(answeredBy, sentTo))
+        {
+            // A caller-supplied HttpClient followed a redirect to another origin: refuse its answer.
+            response.Dispose();
+            throw new LangGraphException(
+                $"{attempt.Method.Method} {Origin(sentTo)}{sentTo.AbsolutePath} was redirected to another origin, {Origin(answeredBy)}, and the HttpClient followed it " +
+                $"(the API is at {Origin(_apiUrl)}). Its answer is refused; give the LangGraph client an HttpClient whose handler has AllowAutoRedirect = false, so that no credential can follow a redirect.");
+        }
+
+        if (message.Attempts != RequestAttempts.RetriedBuffered || !response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        try
+        {
+#if NET9_0_OR_GREATER
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#endif
+            return response;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            var run = RunLocation.Parse(LangGraphHttpCore.ContentLocation(response));
+            response.Dispose();
+            throw new ResponseBodyLostException(run, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
+}
