@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+
+namespace LangGraph.Sdk.Benchmarks;
+
+/// <summary>
+/// The per-call cost of plain JSON calls over an in-memory <see cref="HttpMessageHandler"/> that answers from memory, so
+/// that the client's own cost dominates: <c>Threads.GetAsync</c> (one thread of about 600 B), <c>Threads.SearchAsync</c>
+/// (50 threads) and <c>Threads.CreateAsync</c>, each against the bare loop a hand-written client would run
+/// (<see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/> + <see cref="JsonDocument"/>). One
+/// operation is one call (the Events/s column is calls per second).
+/// </summary>
+[MemoryDiagnoser]
+public class RequestBenchmarks : IDisposable
+{
+    private static readonly Uri BaseUrl = new("http://localhost:2024");
+
+    private HttpClient? _http;
+    private LangGraphClient? _client;
+
+    /// <summary>One thread as the server sends it: about 600 bytes of JSON.</summary>
+    internal static string ThreadJson(int i) =>
+        "{\"thread_id\":\"7f1c9a52-3c4e-4a57-9d0b-" + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + "\"," +
+        "\"created_at\":\"2026-11-30T10:15:42.123456+00:00\",\"updated_at\":\"2026-11-30T10:16:03.654321+00:00\"," +
+        "\"metadata\":{\"owner\":\"alice\",\"graph_id\":\"agent\",\"assistant_id\":\"fe096781-5601-53d2-b2f6-0d3403f7e9ca\",\"source\":\"bench\"}," +
+        "\"status\":\"idle\",\"config\":{\"configurable\":{\"user_id\":\"alice\",\"model\":\"scripted\"}}," +
+        "\"values\":{\"messages\":[{\"type\":\"human\",\"content\":\"summarise the thread so far\",\"id\":\"m-1\"}," +
+        "{\"type\":\"ai\",\"content\":\"Here is a short summary of what was discussed in this thread.\",\"id\":\"m-2\",\"tool_calls\":[]}]}," +
+        "\"interrupts\":{}}";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var one = Encoding.UTF8.GetBytes(ThreadJson(1));
+        var list = new StringBuilder("[");
+        for (var i = 0; i < 50; i++)
+        {
+            list.Append(i == 0 ? string.Empty : ",").Append(ThreadJson(i));
+        }
+
+        var many = Encoding.UTF8.GetBytes(list.Append(']').ToString());
+        _http = new HttpClient(new InMemoryJsonHandler(one, many)) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = BaseUrl };
+        _client = new LangGraphClient(new LangGraphClientOptions { ApiUrl = BaseUrl, ReadApiKeyFromEnvironment = false }, _http);
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _http?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The bare loop for a GET: send, read the body into a JsonDocument, read one property.</summary>
+    [Benchmark(Baseline = true, Description = "Bare GET /threads/{id} + JsonDocument")]
+    public async Task<int> BareGet()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/threads/7f1c9a52");
+        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var doc = await JsonDocument.ParseAsync(stream).ConfigureAwait(false);
+        return doc.RootElement.GetProperty("thread_id").GetString()!.Length;
+    }
+
+    /// <summary>The SDK: <c>client.Threads.GetAsync</c>, a typed <see cref="LangGraphThread"/>.</summary>
+    [Benchmark(Description = "SDK Threads.GetAsync")]
+    public async Task<int> SdkGet() => (await _client!.Threads.GetAsync("7f1c9a52").ConfigureAwait(false)).ThreadId.Length;
+
+    /// <summary>The bare loop for a search of 50 threads.</summary>
+    [Benchmark(Description = "Bare POST /threads/search (50) + JsonDocument")]
+    public async Task<int> BareSearch()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/threads/search")
+        {
+            Content = new StringContent("{\"limit\":50,\"offset\":0}", Encoding.UTF8, "application/json"),
+        };
+        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var doc = await JsonDocument.ParseAsync(stream).ConfigureAwait(false);
+        return doc.RootElement.GetArrayLength();
+    }
+
+    /// <summary>The SDK: <c>client.Threads.SearchAsync(limit 50)</c>.</summary>
+    [Benchmark(Description = "SDK Threads.SearchAsync (50)")]
+    public async Task<int> SdkSearch() =>
+        (await _client!.Threads.SearchAsync(new ThreadSearchOptions { Limit = 50 }).ConfigureAwait(false)).Count;
+
+    /// <summary>The SDK: <c>client.Threads.CreateAsync</c> with metadata.</summary>
+    [Benchmark(Description = "SDK Threads.CreateAsync")]
+    public async Task<int> SdkCreate() =>
+        (await _client!.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["owner"] = "alice" } }).ConfigureAwait(false)).ThreadId.Length;
+
+    /// <summary>Answers search with the list, every other request with the one thread.</summary>
+    private sealed class InMemoryJsonHandler(byte[] one, byte[] many) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.RequestUri!.AbsolutePath.EndsWith("/search", StringComparison.Ordinal) ? many : one;
+            var content = new StreamContent(new MemoryStream(body, writable: false));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        }
+    }
+}
