@@ -19,7 +19,7 @@ internal readonly record struct AuthEvent(EventResource Resource, EventAction Ac
     public string ActionName => AuthEvents.NameOf(Action);
 
     /// <summary>Gets the type of the value the event carries, for example <see cref="LangGraph.Sdk.Auth.ThreadsCreate"/>.</summary>
-    public Type ValueType => AuthEvents.ValueTypes[this];
+    public Type ValueType => AuthEvents.ValueTypeOf(this);
 
     /// <summary>Gets the event's name, <c>"resource:action"</c>.</summary>
     public string Name => $"{ResourceName}:{ActionName}";
