@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Collections.Generic;
 using System.Net.Http;
+using System.Threading.Tasks;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.Streaming;
 
@@ -162,6 +164,58 @@ internal static class Telemetry
         activity.Dispose();
     }
 
+    /// <summary>Ends a span that has no duration metric (a <c>RemoteGraph</c> call): its error type and status on failure.</summary>
+    public static void StopSpan(Activity? activity, Exception? failure)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (failure is not null)
+        {
+            activity.SetTag(ErrorTypeTag, ErrorType(failure));
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+
+        activity.Dispose();
+    }
+
+    /// <summary>Awaits the call made inside <paramref name="activity"/> and ends the span, with its error type on failure.</summary>
+    public static async Task<T> EndSpanAsync<T>(Activity? activity, Task<T> call)
+    {
+        Exception? failure = null;
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            StopSpan(activity, failure);
+        }
+    }
+
+    /// <summary>Records the thread of a <c>RemoteGraph</c> run once it is known.</summary>
+    public static void SetConversation(Activity? activity, string? threadId)
+    {
+        if (activity is { IsAllDataRequested: true } && threadId is not null)
+        {
+            activity.SetTag(ConversationIdTag, threadId);
+        }
+    }
+
+    /// <summary>
+    /// The next step of an async enumerator with <paramref name="activity"/> as <see cref="Activity.Current"/> (restored
+    /// after): an async iterator resumes in its consumer's execution context, where its span is no longer current.
+    /// </summary>
+    public static ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<T> enumerator, Activity? activity) =>
+        activity is null ? enumerator.MoveNextAsync() : MoveNextWithinAsync(enumerator, activity);
+
     /// <summary>Records one event of a stream: the events counter, and on the first one the time-to-first-event histogram and span event.</summary>
     public static void OnStreamEvent(Activity? activity, string operation, string eventName, bool first, TimeProvider timeProvider, long started)
     {
@@ -188,7 +242,7 @@ internal static class Telemetry
     {
         if (Reconnects.Enabled)
         {
-            Reconnects.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(OperationTag, operation));
+            Reconnects.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
         }
 
         if (Current(operation) is { } activity)
@@ -206,7 +260,7 @@ internal static class Telemetry
     {
         if (Retries.Enabled)
         {
-            Retries.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(OperationTag, operation ?? "unknown"));
+            Retries.Add(1, new KeyValuePair<string, object?>(OperationTag, operation ?? "unknown"));
         }
 
         if (operation is not null && Current(operation) is { } activity)
@@ -274,6 +328,20 @@ internal static class Telemetry
         if (threadId is not null)
         {
             activity.SetTag(ConversationIdTag, threadId);
+        }
+    }
+
+    private static async ValueTask<bool> MoveNextWithinAsync<T>(IAsyncEnumerator<T> enumerator, Activity activity)
+    {
+        var previous = Activity.Current;
+        Activity.Current = activity;
+        try
+        {
+            return await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Activity.Current = previous;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -46,7 +45,7 @@ internal sealed class RunStream
     /// </summary>
     /// <remarks>
     /// An async iterator resumes each <c>MoveNextAsync</c> in its consumer's execution context, so the span set as
-    /// <see cref="Activity.Current"/> when it started is gone after the first <c>yield</c>: it is kept in a local and made
+    /// <see cref="System.Diagnostics.Activity.Current"/> when it started is gone after the first <c>yield</c>: it is kept in a local and made
     /// current again around each step of the inner stream, so that reconnects, retries and status checks nest under it.
     /// </remarks>
     private async IAsyncEnumerable<StreamPart> TracedAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -61,21 +60,15 @@ internal sealed class RunStream
         {
             while (true)
             {
-                var previous = Activity.Current;
-                Activity.Current = activity ?? previous;
                 bool moved;
                 try
                 {
-                    moved = await parts.MoveNextAsync().ConfigureAwait(false);
+                    moved = await Telemetry.MoveNextAsync(parts, activity).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
                     failure = ex;
                     throw;
-                }
-                finally
-                {
-                    Activity.Current = previous;
                 }
 
                 if (!moved)
