@@ -1,4 +1,4 @@
-namespace LangGraph.Sdk.Diagnostics;
+namespace LangGraph.Sdk;
 
 /// <summary>
 /// The names under which the SDK reports traces and metrics, for an OpenTelemetry pipeline:

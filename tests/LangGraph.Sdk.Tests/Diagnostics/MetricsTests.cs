@@ -7,7 +7,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using FluentAssertions;
-using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Tests.TestSupport;
 
 namespace LangGraph.Sdk.Tests.Diagnostics;
