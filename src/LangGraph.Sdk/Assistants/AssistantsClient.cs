@@ -37,7 +37,7 @@ public class AssistantsClient
     /// <exception cref="LangGraphNotFoundException">The assistant does not exist.</exception>
     public virtual Task<Assistant> GetAsync(string assistantId, AssistantGetOptions? options = null, CancellationToken cancellationToken = default) =>
         _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId), options),
+            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId), options) { Operation = "assistants.get", AssistantId = assistantId },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
 
@@ -50,7 +50,7 @@ public class AssistantsClient
     {
         var xray = options?.Xray ?? GraphXray.None;
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId) + "/graph", options) { Query = new QueryBuilder().Add("xray", xray.QueryValue) },
+            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId) + "/graph", options) { Operation = "assistants.get_graph", AssistantId = assistantId, Query = new QueryBuilder().Add("xray", xray.QueryValue) },
             LangGraphJsonContext.Default.AssistantGraph,
             cancellationToken);
     }
@@ -62,7 +62,7 @@ public class AssistantsClient
     /// <returns>The input, output, state, config and context schemas.</returns>
     public virtual Task<GraphSchema> GetSchemasAsync(string assistantId, AssistantGetSchemasOptions? options = null, CancellationToken cancellationToken = default) =>
         _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId) + "/schemas", options),
+            new LangGraphRequest(HttpMethod.Get, AssistantPath(assistantId) + "/schemas", options) { Operation = "assistants.get_schemas", AssistantId = assistantId },
             LangGraphJsonContext.Default.GraphSchema,
             cancellationToken);
 
@@ -83,7 +83,7 @@ public class AssistantsClient
         }
 
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Get, path, options) { Query = new QueryBuilder().Add("recurse", options?.Recurse ?? false) },
+            new LangGraphRequest(HttpMethod.Get, path, options) { Operation = "assistants.get_subgraphs", AssistantId = assistantId, Query = new QueryBuilder().Add("recurse", options?.Recurse ?? false) },
             LangGraphJsonContext.Default.DictionaryStringGraphSchema,
             cancellationToken).ConfigureAwait(false);
     }
@@ -110,7 +110,7 @@ public class AssistantsClient
             Description = NullIfEmpty(options.Description),
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/assistants", options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Post, "/assistants", options) { Operation = "assistants.create", Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
@@ -136,7 +136,7 @@ public class AssistantsClient
             Description = NullIfEmpty(options.Description),
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Patch, path, options) { Operation = "assistants.update", AssistantId = assistantId, Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
@@ -151,7 +151,7 @@ public class AssistantsClient
     {
         var path = AssistantPath(assistantId);
         var query = options is { DeleteThreads: true } ? new QueryBuilder().Add("delete_threads", true) : null;
-        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, path, options) { Query = query }, cancellationToken);
+        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, path, options) { Operation = "assistants.delete", AssistantId = assistantId, Query = query }, cancellationToken);
     }
 
     /// <summary>Searches assistants (<c>POST /assistants/search</c>).</summary>
@@ -185,7 +185,7 @@ public class AssistantsClient
         var body = options is null ? new AssistantSearchRequest() : Filters(options.Metadata, options.GraphId, options.Name);
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/assistants/count", options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Post, "/assistants/count", options) { Operation = "assistants.count", Body = Serialize(body) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }
@@ -202,7 +202,7 @@ public class AssistantsClient
         options ??= new AssistantGetVersionsOptions();
         var body = Filters(options.Metadata, graphId: null, name: null) with { Limit = options.Limit, Offset = options.Offset };
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/versions", options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Post, path + "/versions", options) { Operation = "assistants.get_versions", AssistantId = assistantId, Body = Serialize(body) },
             LangGraphJsonContext.Default.ListAssistantVersion,
             cancellationToken).ConfigureAwait(false);
     }
@@ -218,7 +218,7 @@ public class AssistantsClient
         var path = AssistantPath(assistantId);
         var body = new AssistantRequest { Version = version };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/latest", options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Post, path + "/latest", options) { Operation = "assistants.set_latest", AssistantId = assistantId, Body = Serialize(body) },
             LangGraphJsonContext.Default.Assistant,
             cancellationToken);
     }
@@ -259,6 +259,6 @@ public class AssistantsClient
         options ??= new AssistantSearchOptions();
         var filters = Filters(options.Metadata, options.GraphId, options.Name);
         var body = Serialization.SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
-        return new LangGraphRequest(HttpMethod.Post, "/assistants/search", options) { Body = Serialize(body) };
+        return new LangGraphRequest(HttpMethod.Post, "/assistants/search", options) { Operation = "assistants.search", Body = Serialize(body) };
     }
 }

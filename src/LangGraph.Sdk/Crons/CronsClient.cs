@@ -41,7 +41,7 @@ public class CronsClient
         var path = "/threads/" + UrlPath.Segment(threadId, nameof(threadId)) + "/runs/crons";
         var body = CreateBody(assistantId, schedule, options, options?.MultitaskStrategy, onRunCompleted: null);
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path, options) { Body = body },
+            new LangGraphRequest(HttpMethod.Post, path, options) { Operation = "crons.create_for_thread", ThreadId = threadId, AssistantId = assistantId, Body = body },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -56,7 +56,7 @@ public class CronsClient
     {
         var body = CreateBody(assistantId, schedule, options, options?.MultitaskStrategy, options?.OnRunCompleted);
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons", options) { Body = body },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons", options) { Operation = "crons.create", AssistantId = assistantId, Body = body },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -67,7 +67,7 @@ public class CronsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the cron is deleted.</returns>
     public virtual Task DeleteAsync(string cronId, CronDeleteOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, CronPath(cronId), options), cancellationToken);
+        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, CronPath(cronId), options) { Operation = "crons.delete" }, cancellationToken);
 
     /// <summary>
     /// Updates a cron job (<c>PATCH /runs/crons/{cron_id}</c>). Only what is set is sent; <see cref="CronUpdateOptions.ClearEndTime"/>
@@ -93,7 +93,7 @@ public class CronsClient
             OnRunCompleted = options.OnRunCompleted?.Value,
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Patch, path, options) { Body = Serialize(body) },
+            new LangGraphRequest(HttpMethod.Patch, path, options) { Operation = "crons.update", Body = Serialize(body) },
             LangGraphJsonContext.Default.Cron,
             cancellationToken);
     }
@@ -114,7 +114,7 @@ public class CronsClient
         };
         var body = SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons/search", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons/search", options) { Operation = "crons.search", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
             LangGraphJsonContext.Default.ListCron,
             cancellationToken).ConfigureAwait(false);
     }
@@ -132,7 +132,7 @@ public class CronsClient
             Metadata = UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata"),
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/runs/crons/count", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/runs/crons/count", options) { Operation = "crons.count", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.CronSearchRequest) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }

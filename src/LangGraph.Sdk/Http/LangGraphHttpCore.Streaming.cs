@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Serialization;
 using LangGraph.Sdk.Streaming;
 
@@ -80,53 +81,71 @@ internal sealed partial class LangGraphHttpCore
     /// <returns>The result; a JSON null for an empty body.</returns>
     public async Task<JsonElement> LongPollAsync(LangGraphRequest request, Action<RunCreateMetadata>? onRunCreated, CancellationToken cancellationToken)
     {
-        var current = request;
-        var delay = TimeSpan.Zero;
-        for (var reconnects = 0; ; reconnects++)
+        // One span for the whole wait: its Location re-GETs are reconnect events on it.
+        var activity = Telemetry.StartOperation(request, ApiUrl);
+        var started = _timeProvider.GetTimestamp();
+        Exception? failure = null;
+        try
         {
-            if (delay > TimeSpan.Zero)
+            var current = request;
+            var delay = TimeSpan.Zero;
+            for (var reconnects = 0; ; reconnects++)
             {
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-
-            var response = await SendAsync(current, RequestAttempts.Retried, cancellationToken).ConfigureAwait(false);
-            Uri? location;
-            byte[] bytes;
-            try
-            {
-                await ThrowIfErrorAsync(current, response, cancellationToken).ConfigureAwait(false);
-                if (reconnects == 0 && onRunCreated is not null && RunLocation.Parse(ContentLocation(response)) is { } created)
+                if (delay > TimeSpan.Zero)
                 {
-                    onRunCreated(new RunCreateMetadata(created.RunId, created.ThreadId));
+                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
                 }
 
-                location = ReconnectLocation(response);
-                bytes = (int)response.StatusCode is 202 or 204 ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                location = ReconnectLocation(response);
-                if (location is null || reconnects >= _retryOptions.MaxStreamReconnects || !IsSameOrigin(location))
+                var response = await SendAsync(current, RequestAttempts.Retried, cancellationToken).ConfigureAwait(false);
+                Telemetry.OnResponse(activity, current, response);
+                Uri? location;
+                byte[] bytes;
+                try
                 {
-                    var why = location is null ? string.Empty
-                        : !IsSameOrigin(location) ? " (its cross-origin reconnect Location was refused)"
-                        : $" (after {reconnects} reconnects)";
-                    throw new LangGraphException(
-                        $"The connection was lost while waiting for the result of {Describe(request)}{why}: the server received the request{RunCreated(RunLocation.Parse(ContentLocation(response)))}: " +
-                        _redactor.With(request.Options?.Headers).Redact(ex.Message), ex);
+                    await ThrowIfErrorAsync(current, response, cancellationToken).ConfigureAwait(false);
+                    if (reconnects == 0 && onRunCreated is not null && RunLocation.Parse(ContentLocation(response)) is { } created)
+                    {
+                        onRunCreated(new RunCreateMetadata(created.RunId, created.ThreadId));
+                    }
+
+                    location = ReconnectLocation(response);
+                    bytes = (int)response.StatusCode is 202 or 204 ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    location = ReconnectLocation(response);
+                    if (location is null || reconnects >= _retryOptions.MaxStreamReconnects || !IsSameOrigin(location))
+                    {
+                        var why = location is null ? string.Empty
+                            : !IsSameOrigin(location) ? " (its cross-origin reconnect Location was refused)"
+                            : $" (after {reconnects} reconnects)";
+                        throw new LangGraphException(
+                            $"The connection was lost while waiting for the result of {Describe(request)}{why}: the server received the request{RunCreated(RunLocation.Parse(ContentLocation(response)))}: " +
+                            _redactor.With(request.Options?.Headers).Redact(ex.Message), ex);
+                    }
+
+                    // Only the original headers go with the GET: no body, so no Content-Type or Content-Length.
+                    current = request.Redirected(location);
+                    delay = _retryOptions.ReconnectDelay(reconnects + 1);
+                    Telemetry.OnReconnect(request.Operation, reconnects + 1, lastEventIdPresent: false);
+                    continue;
+                }
+                finally
+                {
+                    response.Dispose();
                 }
 
-                // Only the original headers go with the GET: no body, so no Content-Type or Content-Length.
-                current = request.Redirected(location);
-                delay = _retryOptions.ReconnectDelay(reconnects + 1);
-                continue;
+                return ParseLongPollResult(current, bytes);
             }
-            finally
-            {
-                response.Dispose();
-            }
-
-            return ParseLongPollResult(current, bytes);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            Telemetry.StopOperation(activity, request.Operation, _timeProvider, started, failure);
         }
     }
 

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Streaming;
 
@@ -221,6 +222,10 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     private async Task<T> SendWithTimeoutAsync<TState, T>(
         LangGraphRequest request, TState state, Func<HttpResponseMessage, TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
+        // The operation's one span and duration: retries run inside it (RetryHandler), each as a span event.
+        var activity = Telemetry.StartOperation(request, ApiUrl);
+        var started = _timeProvider.GetTimestamp();
+        Exception? failure = null;
         using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource?.CancelAfter(_timeout);
         var token = timeoutSource?.Token ?? cancellationToken;
@@ -228,14 +233,25 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         {
             // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
             using var response = await SendAsync(request, RequestAttempts.RetriedBuffered, token).ConfigureAwait(false);
+            Telemetry.OnResponse(activity, request, response);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
             return await read(response, state, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
-            throw new LangGraphException(
+            failure = new LangGraphException(
                 $"{Describe(request)} did not complete within the timeout of {_timeout.TotalSeconds:0.###} s (LangGraphClientOptions.Timeout).",
                 new TimeoutException("The LangGraph client timeout elapsed.", ex));
+            throw failure;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            Telemetry.StopOperation(activity, request.Operation, _timeProvider, started, failure);
         }
     }
 

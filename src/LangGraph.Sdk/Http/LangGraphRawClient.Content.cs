@@ -53,6 +53,6 @@ public partial class LangGraphRawClient
     public virtual Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, RawRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         System.ArgumentNullException.ThrowIfNull(method);
-        return _core.SendForResponseAsync(CreateRequest(method, path, body, options), cancellationToken);
+        return _core.SendForResponseAsync(CreateRequest(method, path, body, options, OperationOf(method)), cancellationToken);
     }
 }

@@ -183,7 +183,7 @@ public partial class LangGraphRawClient
 #pragma warning restore CS8424
     {
         ArgumentNullException.ThrowIfNull(method);
-        var request = CreateRequest(method, path, body, options);
+        var request = CreateRequest(method, path, body, options, "http.stream");
         return new RunStream(_core).ReadAsync(request, StreamSettings.PassThrough, cancellationToken);
     }
 
@@ -216,7 +216,7 @@ public partial class LangGraphRawClient
 
     private async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object? body, RawRequestOptions? options, CancellationToken cancellationToken)
     {
-        var request = CreateRequest(method, path, body, options);
+        var request = CreateRequest(method, path, body, options, OperationOf(method));
         var (hasValue, value, _) = await _core.SendOptionalAsync(request, LangGraphJsonContext.Default.JsonElement, responseHeader: null, cancellationToken).ConfigureAwait(false);
         return hasValue ? value : JsonValues.Null;
     }
@@ -224,15 +224,26 @@ public partial class LangGraphRawClient
     private async Task<T?> SendJsonAsync<T>(HttpMethod method, string path, object? body, JsonTypeInfo<T> responseType, RawRequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseType);
-        var request = CreateRequest(method, path, body, options);
+        var request = CreateRequest(method, path, body, options, OperationOf(method));
         var (hasValue, value, _) = await _core.SendOptionalAsync(request, responseType, responseHeader: null, cancellationToken).ConfigureAwait(false);
         return hasValue ? value : default;
     }
 
-    private LangGraphRequest CreateRequest(HttpMethod method, string path, object? body, RawRequestOptions? options)
+    /// <summary>The span name of a raw call: <c>http.{method}</c>, a constant for the usual methods.</summary>
+    internal static string OperationOf(HttpMethod method) => method.Method switch
+    {
+        "GET" => "http.get",
+        "POST" => "http.post",
+        "PUT" => "http.put",
+        "PATCH" => "http.patch",
+        "DELETE" => "http.delete",
+        _ => "http.request",
+    };
+
+    private LangGraphRequest CreateRequest(HttpMethod method, string path, object? body, RawRequestOptions? options, string operation)
     {
         ValidatePath(path);
-        return new LangGraphRequest(method, path, options) { Body = Serialize(body) };
+        return new LangGraphRequest(method, path, options) { Operation = operation, Body = Serialize(body) };
     }
 
     private byte[]? Serialize(object? body)

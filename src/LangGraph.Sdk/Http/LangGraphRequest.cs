@@ -15,6 +15,18 @@ internal sealed class LangGraphRequest
 
     public HttpMethod Method { get; }
 
+    /// <summary>The operation's span name, <c>{resource}.{method}</c> (for example <c>runs.stream</c>): a constant of the table in <c>docs/observability.md</c>.</summary>
+    public required string Operation { get; init; }
+
+    /// <summary>The assistant the operation concerns, when known: the span's <c>gen_ai.agent.id</c>.</summary>
+    public string? AssistantId { get; init; }
+
+    /// <summary>The thread the operation concerns, when known: the span's <c>gen_ai.conversation.id</c>.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>The run the operation concerns, when known: the span's <c>langgraph.run_id</c>.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>An absolute URL to call instead of <see cref="Path"/> below the API URL (a same-origin reconnect <c>Location</c>).</summary>
     public System.Uri? AbsoluteUrl { get; init; }
 
@@ -45,5 +57,15 @@ internal sealed class LangGraphRequest
 
     /// <summary>The one place a request is copied.</summary>
     private LangGraphRequest Copy(HttpMethod method, System.Uri? absoluteUrl, QueryBuilder? query, byte[]? body, IReadOnlyList<KeyValuePair<string, string>>? methodHeaders) =>
-        new(method, Path, Options) { AbsoluteUrl = absoluteUrl, Query = query, Body = body, MethodHeaders = methodHeaders };
+        new(method, Path, Options)
+        {
+            Operation = Operation,
+            AssistantId = AssistantId,
+            ThreadId = ThreadId,
+            RunId = RunId,
+            AbsoluteUrl = absoluteUrl,
+            Query = query,
+            Body = body,
+            MethodHeaders = methodHeaders,
+        };
 }

@@ -54,6 +54,7 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(message.Method));
+        context.Properties.Set(RetryPipeline.OperationKey, message.Request.Operation);
         try
         {
             return await _pipeline.ExecuteAsync(

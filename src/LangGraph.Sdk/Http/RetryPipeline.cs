@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Diagnostics;
 using Polly;
 using Polly.Retry;
 
@@ -15,6 +16,9 @@ internal static class RetryPipeline
 {
     /// <summary>Whether the request of the current execution is idempotent.</summary>
     internal static readonly ResiliencePropertyKey<bool> IdempotentKey = new("LangGraph.Sdk.Idempotent");
+
+    /// <summary>The operation (span name) of the current execution, for the retry's span event and counter.</summary>
+    internal static readonly ResiliencePropertyKey<string?> OperationKey = new("LangGraph.Sdk.Operation");
 
     public static ResiliencePipeline<HttpResponseMessage> Create(LangGraphRetryOptions options, TimeProvider timeProvider)
     {
@@ -36,6 +40,13 @@ internal static class RetryPipeline
                 // Retry-After when the server sent one, else the client's one backoff (that of stream reconnects too).
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     (args.Outcome.Result is { } response ? GetRetryAfter(response, timeProvider) : null) ?? options.ReconnectDelay(args.AttemptNumber + 1)),
+                // A span event on the operation's span (current: the retry runs inside it) and the retries counter.
+                OnRetry = args =>
+                {
+                    Telemetry.OnRetry(
+                        args.Context.Properties.GetValue(OperationKey, null), args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result, args.Outcome.Exception);
+                    return default;
+                },
             })
             .Build();
     }

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.RemoteGraphs;
 using LangGraph.Sdk.Serialization;
@@ -167,17 +168,33 @@ public class RemoteGraph : IDisposable
     /// <exception cref="LangGraphApiException">The server refused the call (for example an unknown assistant or 401).</exception>
     public virtual async Task<JsonElement> InvokeAsync(object? input, RunConfig? config = null, RemoteGraphInvokeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (parts, run) = StartRun(input, config, InvokeModes, subgraphs: false, options, cancellationToken);
-        var final = new FinalState();
-        await foreach (var part in parts.ConfigureAwait(false))
+        // The span starts first: the trace context StartRun writes is this span's, and the run's runs.stream span nests in it.
+        var activity = Telemetry.StartRemoteGraph("remote_graph.invoke", AssistantId, threadId: null, invokesAgent: true);
+        Exception? failure = null;
+        try
         {
-            if (run.TryChunk(part, out var chunk))
+            var (parts, run) = StartRun(input, config, InvokeModes, subgraphs: false, options, cancellationToken);
+            Telemetry.SetConversation(activity, run.ThreadId);
+            var final = new FinalState();
+            await foreach (var part in parts.ConfigureAwait(false))
             {
-                final.Add(chunk);
+                if (run.TryChunk(part, out var chunk))
+                {
+                    final.Add(chunk);
+                }
             }
-        }
 
-        return final.Result;
+            return final.Result;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            Telemetry.StopSpan(activity, failure);
+        }
     }
 
     /// <summary>Runs the graph and returns its final state as <typeparamref name="TOutput"/> (AOT-safe with a source-generated type info).</summary>
@@ -253,17 +270,45 @@ public class RemoteGraph : IDisposable
     {
         // Not an iterator: the modes and the config are checked now, the run starts on the first MoveNextAsync.
         var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.StreamSubgraphs ?? false, options, cancellationToken);
-        return Chunks(parts, run, cancellationToken);
+        return Chunks(parts, run, AssistantId, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<RemoteGraphChunk> Chunks(IAsyncEnumerable<StreamPart> parts, RemoteRun run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The chunks of a run, inside the <c>remote_graph.stream</c> span (started on the first <c>MoveNextAsync</c>, with the run's <c>runs.stream</c> span nested in it).</summary>
+    private static async IAsyncEnumerable<RemoteGraphChunk> Chunks(IAsyncEnumerable<StreamPart> parts, RemoteRun run, string assistantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var part in parts.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var activity = Telemetry.StartRemoteGraph("remote_graph.stream", assistantId, run.ThreadId, invokesAgent: true);
+        Exception? failure = null;
+        var enumerator = parts.GetAsyncEnumerator(cancellationToken);
+        try
         {
-            if (run.TryChunk(part, out var chunk))
+            while (true)
             {
-                yield return chunk;
+                bool moved;
+                try
+                {
+                    moved = await Telemetry.MoveNextAsync(enumerator, activity).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    throw;
+                }
+
+                if (!moved)
+                {
+                    break;
+                }
+
+                if (run.TryChunk(enumerator.Current, out var chunk))
+                {
+                    yield return chunk;
+                }
             }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+            Telemetry.StopSpan(activity, failure);
         }
     }
 
@@ -296,8 +341,9 @@ public class RemoteGraph : IDisposable
             request.CheckpointId = checkpoint.CheckpointId;
         }
 
+        var activity = Telemetry.StartRemoteGraph("remote_graph.get_state", AssistantId, threadId, invokesAgent: false);
         ApplyRequestOptions(request, options);
-        var state = await Client.Threads.GetStateAsync(threadId, request, cancellationToken).ConfigureAwait(false);
+        var state = await Telemetry.EndSpanAsync(activity, Client.Threads.GetStateAsync(threadId, request, cancellationToken)).ConfigureAwait(false);
         return RemoteGraphConfig.ToSnapshot(state);
     }
 
@@ -377,8 +423,9 @@ public class RemoteGraph : IDisposable
         var merged = RemoteGraphConfig.Merge(_config, config);
         var threadId = RemoteGraphConfig.RequireThreadId(merged, nameof(config));
         var request = new ThreadUpdateStateOptions { AsNode = asNode, Checkpoint = RemoteGraphConfig.ToCheckpoint(merged) };
+        var activity = Telemetry.StartRemoteGraph("remote_graph.update_state", AssistantId, threadId, invokesAgent: false);
         ApplyRequestOptions(request, options);
-        var response = await Client.Threads.UpdateStateAsync(threadId, values, request, cancellationToken).ConfigureAwait(false);
+        var response = await Telemetry.EndSpanAsync(activity, Client.Threads.UpdateStateAsync(threadId, values, request, cancellationToken)).ConfigureAwait(false);
         return RemoteGraphConfig.FromCheckpoint(response.Checkpoint)
             ?? throw new LangGraphException($"The server did not return the checkpoint the state update of thread {threadId} created.");
     }
@@ -388,11 +435,12 @@ public class RemoteGraph : IDisposable
     /// <param name="options">Per-call headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The nodes and edges.</returns>
-    public virtual Task<AssistantGraph> GetGraphAsync(GraphXray xray = default, LangGraphRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<AssistantGraph> GetGraphAsync(GraphXray xray = default, LangGraphRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var activity = Telemetry.StartRemoteGraph("remote_graph.get_graph", AssistantId, threadId: null, invokesAgent: false);
         var request = new AssistantGetGraphOptions { Xray = xray };
         ApplyRequestOptions(request, options);
-        return Client.Assistants.GetGraphAsync(AssistantId, request, cancellationToken);
+        return await Telemetry.EndSpanAsync(activity, Client.Assistants.GetGraphAsync(AssistantId, request, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>

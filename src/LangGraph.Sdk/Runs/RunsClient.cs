@@ -66,7 +66,7 @@ public class RunsClient
 #pragma warning restore CS8424
     {
         // Not an iterator: the arguments are checked (and the body built) now, the request is sent on the first MoveNextAsync.
-        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Body = RunBody(assistantId, options, RunRoute.Stream) };
+        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/stream", options) { Operation = "runs.stream", ThreadId = threadId, AssistantId = assistantId, Body = RunBody(assistantId, options, RunRoute.Stream) };
         var settings = new StreamSettings
         {
             OnRunCreated = options?.OnRunCreated,
@@ -94,6 +94,9 @@ public class RunsClient
     {
         var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId), options)
         {
+            Operation = "runs.create",
+            ThreadId = threadId,
+            AssistantId = assistantId,
             Body = RunBody(assistantId, options, RunRoute.Create),
         };
         var run = await _core.SendAsync(request, LangGraphJsonContext.Default.Run, cancellationToken).ConfigureAwait(false);
@@ -141,7 +144,7 @@ public class RunsClient
         }
 
         buffer.WriteByte((byte)']');
-        var request = new LangGraphRequest(HttpMethod.Post, "/runs/batch", options) { Body = buffer.ToArray() };
+        var request = new LangGraphRequest(HttpMethod.Post, "/runs/batch", options) { Operation = "runs.create_batch", Body = buffer.ToArray() };
         return await _core.SendAsync(request, LangGraphJsonContext.Default.ListRun, cancellationToken).ConfigureAwait(false);
     }
 
@@ -162,7 +165,7 @@ public class RunsClient
     /// <exception cref="LangGraphRunException">The run failed and <see cref="RunCreateOptions.ThrowOnError"/> is true.</exception>
     public virtual async Task<JsonElement> WaitAsync(string? threadId, string assistantId, RunCreateOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/wait", options) { Body = RunBody(assistantId, options, RunRoute.Wait) };
+        var request = new LangGraphRequest(HttpMethod.Post, RunsPath(threadId) + "/wait", options) { Operation = "runs.wait", ThreadId = threadId, AssistantId = assistantId, Body = RunBody(assistantId, options, RunRoute.Wait) };
         RunCreateMetadata? created = null;
         var result = await _core.LongPollAsync(
             request,
@@ -195,7 +198,7 @@ public class RunsClient
             query.Add("select", select);
         }
 
-        return SendListAsync(new LangGraphRequest(HttpMethod.Get, RunsPath(threadId), options) { Query = query }, cancellationToken);
+        return SendListAsync(new LangGraphRequest(HttpMethod.Get, RunsPath(threadId), options) { Operation = "runs.list", ThreadId = threadId, Query = query }, cancellationToken);
     }
 
     /// <summary>Gets a run (<c>GET /threads/{thread_id}/runs/{run_id}</c>).</summary>
@@ -206,7 +209,7 @@ public class RunsClient
     /// <returns>The run.</returns>
     /// <exception cref="LangGraphNotFoundException">The run or thread does not exist, or custom auth hides it.</exception>
     public virtual Task<Run> GetAsync(string threadId, string runId, RunGetOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId), options), LangGraphJsonContext.Default.Run, cancellationToken);
+        _core.SendAsync(new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId), options) { Operation = "runs.get", ThreadId = threadId, RunId = runId }, LangGraphJsonContext.Default.Run, cancellationToken);
 
     /// <summary>Cancels a run (<c>POST /threads/{thread_id}/runs/{run_id}/cancel?wait=…&amp;action=…</c>).</summary>
     /// <param name="threadId">The thread; empty or whitespace is refused.</param>
@@ -218,7 +221,7 @@ public class RunsClient
     {
         var wait = options?.Wait ?? false;
         var query = new QueryBuilder().Add("wait", wait ? 1 : 0).Add("action", (options?.Action ?? CancelAction.Interrupt).Value);
-        var request = new LangGraphRequest(HttpMethod.Post, RunPath(threadId, runId) + "/cancel", options) { Query = query };
+        var request = new LangGraphRequest(HttpMethod.Post, RunPath(threadId, runId) + "/cancel", options) { Operation = "runs.cancel", ThreadId = threadId, RunId = runId, Query = query };
         return wait ? _core.LongPollAsync(request, onRunCreated: null, cancellationToken) : _core.SendAsync(request, cancellationToken);
     }
 
@@ -231,6 +234,7 @@ public class RunsClient
         var body = new RunCancelManyRequest { ThreadId = options?.ThreadId, RunIds = options?.RunIds, Status = options?.Status?.Value };
         var request = new LangGraphRequest(HttpMethod.Post, "/runs/cancel", options)
         {
+            Operation = "runs.cancel_many",
             Query = new QueryBuilder().Add("action", (options?.Action ?? CancelAction.Interrupt).Value),
             Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.RunCancelManyRequest),
         };
@@ -253,7 +257,7 @@ public class RunsClient
             query.Add("cancel_on_disconnect", cancelOnDisconnect);
         }
 
-        var request = new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId) + "/join", options) { Query = query };
+        var request = new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId) + "/join", options) { Operation = "runs.join", ThreadId = threadId, RunId = runId, Query = query };
         var result = await _core.LongPollAsync(request, onRunCreated: null, cancellationToken).ConfigureAwait(false);
         return (options?.ThrowOnError ?? true) && RunErrors.FromResult(result, runId, threadId, _core.RedactorFor(options)) is { } failed ? throw failed : result;
     }
@@ -279,7 +283,7 @@ public class RunsClient
         }
 
         var path = threadId is null ? "/runs/" + UrlPath.Segment(runId, nameof(runId)) : RunPath(threadId, runId);
-        var request = new LangGraphRequest(HttpMethod.Get, path + "/stream", options) { Query = query };
+        var request = new LangGraphRequest(HttpMethod.Get, path + "/stream", options) { Operation = "runs.join_stream", ThreadId = threadId, RunId = runId, Query = query };
         var settings = new StreamSettings
         {
             LastEventId = options?.LastEventId,
@@ -296,7 +300,7 @@ public class RunsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the run is deleted.</returns>
     public virtual Task DeleteAsync(string threadId, string runId, RunDeleteOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, RunPath(threadId, runId), options), cancellationToken);
+        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, RunPath(threadId, runId), options) { Operation = "runs.delete", ThreadId = threadId, RunId = runId }, cancellationToken);
 
     private static string RunsPath(string? threadId) =>
         threadId is null ? "/runs" : "/threads/" + UrlPath.Segment(threadId, nameof(threadId)) + "/runs";

@@ -54,7 +54,7 @@ public class StoreClient
                 : options.Index is { } index ? JsonSerializer.SerializeToElement(index, LangGraphJsonContext.Default.IListString) : null,
             Ttl = options?.Ttl,
         };
-        return _core.SendAsync(new LangGraphRequest(HttpMethod.Put, "/store/items", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
+        return _core.SendAsync(new LangGraphRequest(HttpMethod.Put, "/store/items", options) { Operation = "store.put_item", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
     }
 
     /// <summary>Gets an item (<c>GET /store/items?namespace=a.b&amp;key=k</c>).</summary>
@@ -77,7 +77,7 @@ public class StoreClient
         try
         {
             var (hasValue, item, _) = await _core.SendOptionalAsync(
-                new LangGraphRequest(HttpMethod.Get, "/store/items", options) { Query = query },
+                new LangGraphRequest(HttpMethod.Get, "/store/items", options) { Operation = "store.get_item", Query = query },
                 LangGraphJsonContext.Default.Item,
                 responseHeader: null,
                 cancellationToken).ConfigureAwait(false);
@@ -101,7 +101,7 @@ public class StoreClient
         ValidateNamespace(itemNamespace, nameof(itemNamespace));
         ArgumentNullException.ThrowIfNull(key);
         var body = new StoreRequest { Namespace = itemNamespace, Key = key };
-        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, "/store/items", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
+        return _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, "/store/items", options) { Operation = "store.delete_item", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) }, cancellationToken);
     }
 
     /// <summary>Searches the items under a namespace prefix (<c>POST /store/items/search</c>).</summary>
@@ -124,7 +124,7 @@ public class StoreClient
             RefreshTtl = options.RefreshTtl,
         };
         var response = await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/store/items/search", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/store/items/search", options) { Operation = "store.search_items", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
             LangGraphJsonContext.Default.SearchItemsResponse,
             cancellationToken).ConfigureAwait(false);
         return response.Items ?? [];
@@ -147,7 +147,7 @@ public class StoreClient
             Offset = options.Offset,
         };
         var response = await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/store/namespaces", options) { Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/store/namespaces", options) { Operation = "store.list_namespaces", Body = JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.StoreRequest) },
             LangGraphJsonContext.Default.ListNamespacesResponse,
             cancellationToken).ConfigureAwait(false);
         return response.Namespaces is { } namespaces ? namespaces.ConvertAll(n => (IReadOnlyList<string>)(n ?? new List<string>())) : [];

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.Serialization;
@@ -34,7 +35,61 @@ internal sealed class RunStream
     public RunStream(LangGraphHttpCore core) => _core = core;
 
     /// <summary>Sends the request and yields the server-sent events of the response as they arrive, resuming after early ends.</summary>
-    public async IAsyncEnumerable<StreamPart> ReadAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <remarks>Observed (by a span listener or a stream metric), the stream runs inside <see cref="TracedAsync"/>; otherwise it costs nothing more.</remarks>
+    public IAsyncEnumerable<StreamPart> ReadAsync(LangGraphRequest request, StreamSettings settings, CancellationToken cancellationToken) =>
+        Telemetry.StreamObserved ? TracedAsync(request, settings, cancellationToken) : ReadCoreAsync(request, settings, cancellationToken);
+
+    /// <summary>
+    /// The stream inside its one span, which covers the whole enumeration (resumes, retries and status checks inside it)
+    /// and ends in the <c>finally</c>: at the end, on an error, on cancellation, and when the consumer stops early.
+    /// </summary>
+    /// <remarks>
+    /// An async iterator resumes each <c>MoveNextAsync</c> in its consumer's execution context, so the span set as
+    /// <see cref="System.Diagnostics.Activity.Current"/> when it started is gone after the first <c>yield</c>: it is kept in a local and made
+    /// current again around each step of the inner stream, so that reconnects, retries and status checks nest under it.
+    /// </remarks>
+    private async IAsyncEnumerable<StreamPart> TracedAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var timeProvider = _core.TimeProvider;
+        var activity = Telemetry.StartOperation(request, _core.ApiUrl);
+        var started = timeProvider.GetTimestamp();
+        Exception? failure = null;
+        var count = 0L;
+        var parts = ReadCoreAsync(request, settings, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                bool moved;
+                try
+                {
+                    moved = await Telemetry.MoveNextAsync(parts, activity).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    throw;
+                }
+
+                if (!moved)
+                {
+                    break;
+                }
+
+                var part = parts.Current;
+                Telemetry.OnStreamEvent(activity, request.Operation, part.Event, ++count == 1, timeProvider, started);
+                yield return part;
+            }
+        }
+        finally
+        {
+            await parts.DisposeAsync().ConfigureAwait(false);
+            activity?.SetTag(Telemetry.StreamEventsTag, count);
+            Telemetry.StopOperation(activity, request.Operation, timeProvider, started, failure);
+        }
+    }
+
+    private async IAsyncEnumerable<StreamPart> ReadCoreAsync(LangGraphRequest request, StreamSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var source = _core.Describe(request);
         var redactor = _core.RedactorFor(request.Options);
@@ -49,6 +104,7 @@ internal sealed class RunStream
 
         var location = _core.ReconnectLocation(response);
         var run = settings.Run ?? created ?? RunLocation.Parse(location?.AbsolutePath);
+        Telemetry.OnStreamOpened(request.Operation, response, run);
 
         var lastId = settings.LastEventId;
         var attempts = 0;
@@ -252,7 +308,7 @@ internal sealed class RunStream
     {
         try
         {
-            var request = new LangGraphRequest(HttpMethod.Get, RunPath(run.ThreadId!, run.RunId), RequestHeadersOnly(options));
+            var request = new LangGraphRequest(HttpMethod.Get, RunPath(run.ThreadId!, run.RunId), RequestHeadersOnly(options)) { Operation = "runs.get", ThreadId = run.ThreadId, RunId = run.RunId };
             var current = await _core.SendAsync(request, LangGraphJsonContext.Default.Run, cancellationToken).ConfigureAwait(false);
             return current.Status == RunStatus.Pending || current.Status == RunStatus.Running;
         }
@@ -306,6 +362,7 @@ internal sealed class RunStream
             }
 
             await Task.Delay(retry.ReconnectDelay(attempts), _core.TimeProvider, cancellationToken).ConfigureAwait(false);
+            Telemetry.OnReconnect(request.Operation, attempts, lastId is not null);
 
             // No event seen yet: "-1" asks for the run's events from the start, not for the live stream from now on.
             var (response, failure) = await _core.TryOpenEventStreamAsync(request, lastId ?? "-1", cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ public class ThreadsClient
         }
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Get, ThreadPath(threadId), options) { Query = query },
+            new LangGraphRequest(HttpMethod.Get, ThreadPath(threadId), options) { Operation = "threads.get", ThreadId = threadId, Query = query },
             LangGraphJsonContext.Default.LangGraphThread,
             cancellationToken);
     }
@@ -67,7 +67,7 @@ public class ThreadsClient
             Ttl = ThreadTtlRequest.From(options.Ttl),
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadCreateRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/threads", options) { Operation = "threads.create", Body = Serialize(body, LangGraphJsonContext.Default.ThreadCreateRequest) },
             LangGraphJsonContext.Default.LangGraphThread,
             cancellationToken);
     }
@@ -88,6 +88,8 @@ public class ThreadsClient
         };
         var request = new LangGraphRequest(HttpMethod.Patch, path, options)
         {
+            Operation = "threads.update",
+            ThreadId = threadId,
             Body = Serialize(body, LangGraphJsonContext.Default.ThreadUpdateRequest),
             MethodHeaders = options.ReturnMinimal ? PreferMinimal : null,
         };
@@ -106,7 +108,7 @@ public class ThreadsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the thread is deleted.</returns>
     public virtual Task DeleteAsync(string threadId, ThreadDeleteOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, ThreadPath(threadId), options), cancellationToken);
+        _core.SendAsync(new LangGraphRequest(HttpMethod.Delete, ThreadPath(threadId), options) { Operation = "threads.delete", ThreadId = threadId }, cancellationToken);
 
     /// <summary>Searches threads (<c>POST /threads/search</c>). Under custom auth the server returns only the caller's threads.</summary>
     /// <param name="options">Filters, paging, sorting, selected fields and extracted paths; defaults to the first 10 threads.</param>
@@ -122,7 +124,7 @@ public class ThreadsClient
         };
         var body = SearchRequest.Paged(filters, options.Limit, options.Offset, options.SortBy?.Value, options.SortOrder, options.Select);
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/search", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/threads/search", options) { Operation = "threads.search", Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
             LangGraphJsonContext.Default.ListLangGraphThread,
             cancellationToken).ConfigureAwait(false);
     }
@@ -136,7 +138,7 @@ public class ThreadsClient
         var body = options is null ? new ThreadSearchRequest() : Filters(options.Metadata, options.Values, options.Status);
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/count", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/threads/count", options) { Operation = "threads.count", Body = Serialize(body, LangGraphJsonContext.Default.ThreadSearchRequest) },
             LangGraphJsonContext.Default.Int32,
             cancellationToken);
     }
@@ -148,7 +150,7 @@ public class ThreadsClient
     /// <returns>The new thread.</returns>
     public virtual Task<LangGraphThread> CopyAsync(string threadId, ThreadCopyOptions? options = null, CancellationToken cancellationToken = default) =>
         _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, ThreadPath(threadId) + "/copy", options),
+            new LangGraphRequest(HttpMethod.Post, ThreadPath(threadId) + "/copy", options) { Operation = "threads.copy", ThreadId = threadId },
             LangGraphJsonContext.Default.LangGraphThread,
             cancellationToken);
 
@@ -167,7 +169,7 @@ public class ThreadsClient
         };
 
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, "/threads/prune", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadPruneRequest) },
+            new LangGraphRequest(HttpMethod.Post, "/threads/prune", options) { Operation = "threads.prune", Body = Serialize(body, LangGraphJsonContext.Default.ThreadPruneRequest) },
             LangGraphJsonContext.Default.ThreadPruneResult,
             cancellationToken);
     }
@@ -190,24 +192,26 @@ public class ThreadsClient
         if (options?.Checkpoint is { } root && subgraphs && IsRootCheckpoint(root))
         {
             var route = string.IsNullOrEmpty(root.CheckpointId) ? "/state" : "/state/" + UrlPath.Segment(root.CheckpointId, "checkpointId");
-            request = new LangGraphRequest(HttpMethod.Get, path + route, options) { Query = new QueryBuilder().Add("subgraphs", true) };
+            request = new LangGraphRequest(HttpMethod.Get, path + route, options) { Operation = "threads.get_state", ThreadId = threadId, Query = new QueryBuilder().Add("subgraphs", true) };
         }
         else if (options?.Checkpoint is { } checkpoint)
         {
             // Subgraphs is sent only when true, as the JS SDK does: the JS server's schema refuses a boolean here, and false is the default.
             var body = new ThreadStateRequest { Checkpoint = checkpoint, Subgraphs = subgraphs ? true : null };
-            request = new LangGraphRequest(HttpMethod.Post, path + "/state/checkpoint", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) };
+            request = new LangGraphRequest(HttpMethod.Post, path + "/state/checkpoint", options) { Operation = "threads.get_state", ThreadId = threadId, Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) };
         }
         else if (!string.IsNullOrEmpty(options?.CheckpointId))
         {
             request = new LangGraphRequest(HttpMethod.Get, path + "/state/" + UrlPath.Segment(options.CheckpointId, "checkpointId"), options)
             {
+                Operation = "threads.get_state",
+                ThreadId = threadId,
                 Query = new QueryBuilder().Add("subgraphs", subgraphs),
             };
         }
         else
         {
-            request = new LangGraphRequest(HttpMethod.Get, path + "/state", options) { Query = new QueryBuilder().Add("subgraphs", subgraphs) };
+            request = new LangGraphRequest(HttpMethod.Get, path + "/state", options) { Operation = "threads.get_state", ThreadId = threadId, Query = new QueryBuilder().Add("subgraphs", subgraphs) };
         }
 
         return _core.SendAsync(request, LangGraphJsonContext.Default.ThreadState, cancellationToken);
@@ -234,7 +238,7 @@ public class ThreadsClient
             AsNode = string.IsNullOrEmpty(options?.AsNode) ? null : options.AsNode,
         };
         return _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/state", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
+            new LangGraphRequest(HttpMethod.Post, path + "/state", options) { Operation = "threads.update_state", ThreadId = threadId, Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
             LangGraphJsonContext.Default.ThreadUpdateStateResponse,
             cancellationToken);
     }
@@ -262,7 +266,7 @@ public class ThreadsClient
             Checkpoint = options.Checkpoint,
         };
         return await _core.SendAsync(
-            new LangGraphRequest(HttpMethod.Post, path + "/history", options) { Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
+            new LangGraphRequest(HttpMethod.Post, path + "/history", options) { Operation = "threads.get_history", ThreadId = threadId, Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },
             LangGraphJsonContext.Default.ListThreadState,
             cancellationToken).ConfigureAwait(false);
     }
@@ -283,6 +287,8 @@ public class ThreadsClient
         var modes = options?.StreamMode is { Count: > 0 } requested ? requested.Select(m => m.Value).ToList() : [ThreadStreamMode.RunModes.Value];
         var request = new LangGraphRequest(HttpMethod.Get, path + "/stream", options)
         {
+            Operation = "threads.join_stream",
+            ThreadId = threadId,
             Query = new QueryBuilder().Add("stream_mode", modes),
         };
 
