@@ -83,6 +83,7 @@ public sealed class ChatClientTests(LangGraphServerFixture server)
         second.ConversationId.Should().Be(first.ConversationId);
         second.Text.Should().Be("It is sunny.");
         second.ResponseId.Should().NotBe(first.ResponseId, "each call is its own run");
+        second.Messages[0].Contents.OfType<FunctionCallContent>().Should().ContainSingle().Which.CallId.Should().Be("call_2");
         var state = await client.Threads.GetStateAsync(first.ConversationId!);
         state.Values.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("type").GetString())
             .Should().Equal("system", "human", "ai", "tool", "ai", "human", "ai", "tool", "ai");

@@ -1,5 +1,5 @@
 // Graph `chat`: a MessagesAnnotation agent whose scripted chat model streams token by token. The first turn (any
-// non-tool last message) makes one tool call get_weather({city:"Paris"}) in two tool-call chunks; after the tool result it
+// non-tool last message) makes one tool call get_weather({city:"Paris"}) with id call_N (N = the number of human messages) in two tool-call chunks; after the tool result it
 // streams "It", " is", " sunny", "." (usage_metadata 12/4/16 on the last token). Used by the IChatClient tests.
 import { END, MessagesAnnotation, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { ToolNode } from "@langchain/langgraph/prebuilt";
@@ -36,10 +36,12 @@ const getWeather = tool(async ({ city }: { city: string }) => JSON.stringify({ c
 const agent = async (state: typeof MessagesAnnotation.State, config: LangGraphRunnableConfig) => {
   const last = state.messages[state.messages.length - 1] as any;
   const type = last?.getType?.() ?? last?._getType?.();
+  // One call id per turn (call_1, call_2, ...): ToolNode skips a call id that already has a tool message.
+  const turn = state.messages.filter((m: any) => (m?.getType?.() ?? m?._getType?.()) === "human").length;
   const chunks = type === "tool"
     ? ["It", " is", " sunny", "."].map((t, i, all) => new AIMessageChunk({ content: t, ...(i === all.length - 1 ? { usage_metadata: { input_tokens: 12, output_tokens: 4, total_tokens: 16 } } : {}) }))
     : [
-        new AIMessageChunk({ content: "", tool_call_chunks: [{ id: "call_1", name: "get_weather", args: "{\"city\":", index: 0, type: "tool_call_chunk" }] }),
+        new AIMessageChunk({ content: "", tool_call_chunks: [{ id: `call_${turn}`, name: "get_weather", args: "{\"city\":", index: 0, type: "tool_call_chunk" }] }),
         new AIMessageChunk({ content: "", tool_call_chunks: [{ args: "\"Paris\"}", index: 0, type: "tool_call_chunk" }] }),
       ];
   const response = await new ScriptedChatModel(chunks).invoke(state.messages, config);
