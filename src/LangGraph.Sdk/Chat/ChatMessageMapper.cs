@@ -351,7 +351,9 @@ internal static class ChatMessageMapper
         null => string.Empty,
         string s => s,
         JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? string.Empty,
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object))),
+        JsonElement e => e.GetRawText(),
+        // Compact JSON text (AIJsonUtilities.DefaultOptions indents).
+        _ => JsonSerializer.SerializeToNode(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object)))?.ToJsonString() ?? "null",
     };
 
     private static IEnumerable<JsonElement> SingleOf(JsonElement element)

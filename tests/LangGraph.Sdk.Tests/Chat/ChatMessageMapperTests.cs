@@ -46,8 +46,12 @@ public sealed class ChatMessageMapperTests
     {
         var result = JsonDocument.Parse("{\"forecast\":\"sunny\"}").RootElement;
 
-        Input([new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c", result)])])
-            .Should().Be("{\"messages\":[{\"type\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"{\\u0022forecast\\u0022:\\u0022sunny\\u0022}\"}]}");
+        var sent = JsonDocument.Parse(Input([
+            new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c", result), new FunctionResultContent("d", new Dictionary<string, object?> { ["n"] = 1 })]),
+        ])).RootElement.GetProperty("messages");
+
+        sent.EnumerateArray().Select(m => (m.GetProperty("tool_call_id").GetString(), m.GetProperty("content").GetString()))
+            .Should().Equal(("c", "{\"forecast\":\"sunny\"}"), ("d", "{\"n\":1}"));
     }
 
     [Fact]
