@@ -550,7 +550,7 @@ public class RemoteGraph : IDisposable
     }
 
     /// <summary>Per-call headers: the graph's own (given client), the trace context, then the caller's, which win.</summary>
-    private void ApplyRequestOptions(LangGraphRequestOptions target, LangGraphRequestOptions? caller)
+    internal void ApplyRequestOptions(LangGraphRequestOptions target, LangGraphRequestOptions? caller)
     {
         if (_headers is not null)
         {

@@ -38,6 +38,7 @@ public static class Ambient
     public static WebApplication app = null!;
     public static HttpContext httpContext = null!;
     public static ILogger logger = null!;
+    public static ILoggerFactory loggerFactory = null!;
 
     public static Auth auth = null!;
     public static IServiceProvider serviceProvider = null!;

@@ -19,7 +19,7 @@ public sealed class AssistantsReadTests(LangGraphServerFixture server)
         var options = new AssistantSearchOptions { Metadata = { ["created_by"] = "system" }, Limit = 10 };
         var assistants = await alice.Assistants.SearchAsync(options);
 
-        assistants.Select(a => a.GraphId).Should().BeEquivalentTo(["echo", "slow", "failing", "interrupt", "nested", "subgraph_hitl"]);
+        assistants.Select(a => a.GraphId).Should().BeEquivalentTo(["echo", "slow", "failing", "interrupt", "nested", "subgraph_hitl", "chat"]);
         var echo = assistants.Single(a => a.GraphId == "echo");
         echo.AssistantId.Should().Be(EchoAssistantId);
         echo.Name.Should().Be("echo");
