@@ -182,12 +182,12 @@ internal static class Telemetry
     }
 
     /// <summary>Awaits the call made inside <paramref name="activity"/> and ends the span, with its error type on failure.</summary>
-    public static async Task<T> EndSpanAsync<T>(Activity? activity, Task<T> call)
+    public static async Task<T> EndSpanAsync<T>(Activity? activity, Func<Task<T>> call)
     {
         Exception? failure = null;
         try
         {
-            return await call.ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
         catch (Exception ex)
         {

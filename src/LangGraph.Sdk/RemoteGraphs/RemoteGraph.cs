@@ -342,8 +342,11 @@ public class RemoteGraph : IDisposable
         }
 
         var activity = Telemetry.StartRemoteGraph("remote_graph.get_state", AssistantId, threadId, invokesAgent: false);
-        ApplyRequestOptions(request, options);
-        var state = await Telemetry.EndSpanAsync(activity, Client.Threads.GetStateAsync(threadId, request, cancellationToken)).ConfigureAwait(false);
+        var state = await Telemetry.EndSpanAsync(activity, () =>
+        {
+            ApplyRequestOptions(request, options);
+            return Client.Threads.GetStateAsync(threadId, request, cancellationToken);
+        }).ConfigureAwait(false);
         return RemoteGraphConfig.ToSnapshot(state);
     }
 
@@ -424,8 +427,11 @@ public class RemoteGraph : IDisposable
         var threadId = RemoteGraphConfig.RequireThreadId(merged, nameof(config));
         var request = new ThreadUpdateStateOptions { AsNode = asNode, Checkpoint = RemoteGraphConfig.ToCheckpoint(merged) };
         var activity = Telemetry.StartRemoteGraph("remote_graph.update_state", AssistantId, threadId, invokesAgent: false);
-        ApplyRequestOptions(request, options);
-        var response = await Telemetry.EndSpanAsync(activity, Client.Threads.UpdateStateAsync(threadId, values, request, cancellationToken)).ConfigureAwait(false);
+        var response = await Telemetry.EndSpanAsync(activity, () =>
+        {
+            ApplyRequestOptions(request, options);
+            return Client.Threads.UpdateStateAsync(threadId, values, request, cancellationToken);
+        }).ConfigureAwait(false);
         return RemoteGraphConfig.FromCheckpoint(response.Checkpoint)
             ?? throw new LangGraphException($"The server did not return the checkpoint the state update of thread {threadId} created.");
     }
@@ -439,8 +445,11 @@ public class RemoteGraph : IDisposable
     {
         var activity = Telemetry.StartRemoteGraph("remote_graph.get_graph", AssistantId, threadId: null, invokesAgent: false);
         var request = new AssistantGetGraphOptions { Xray = xray };
-        ApplyRequestOptions(request, options);
-        return await Telemetry.EndSpanAsync(activity, Client.Assistants.GetGraphAsync(AssistantId, request, cancellationToken)).ConfigureAwait(false);
+        return await Telemetry.EndSpanAsync(activity, () =>
+        {
+            ApplyRequestOptions(request, options);
+            return Client.Assistants.GetGraphAsync(AssistantId, request, cancellationToken);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
