@@ -8,7 +8,8 @@ namespace LangGraph.Sdk.Tests;
 
 /// <summary>
 /// Every public method of the Python SDK (langgraph-sdk 0.4.3; ../shared/reference/python-sdk.md §1, §2 and RemoteGraph in §6) has its
-/// C# twin, checked by reflection: a missing twin fails here. Methods not ported are listed with the reason.
+/// C# twin, checked by reflection: a missing twin fails here. Methods not ported are listed with the reason. The parameters,
+/// fields and values Python added in 0.4.5–0.4.14 (issue 18) have their own table, checked down to the wire name.
 /// Types are looked up by name, so a row can name a type that does not exist yet (it then fails).
 /// </summary>
 public sealed class PythonParityTests
@@ -152,6 +153,50 @@ public sealed class PythonParityTests
     ];
 
     private static readonly string[] SubClientTypes = ["LangGraphRawClient", "ThreadsClient", "RunsClient", "AssistantsClient", "CronsClient", "StoreClient", "RemoteGraph"];
+
+    /// <summary>Parameters, fields and values Python added after 0.4.3 (0.4.5–0.4.14, issue 18): the C# type and member, and the wire name.</summary>
+    private static readonly (string Python, string Since, string Type, string Member, string Wire)[] AddedSince043 =
+    [
+        ("runs.stream/create/wait(strict_resume=)", "0.4.14", "RunCreateOptions", "StrictResume", "strict_resume"),
+        ("Run.cancel_reason", "0.4.13", "Run", "CancelReason", "cancel_reason"),
+        ("Interrupt.response_schema", "0.4.5", "Interrupt", "ResponseSchema", "response_schema"),
+        ("Interrupt.namespace", "0.4.5", "Interrupt", "Namespace", "namespace"),
+        ("threads.get_state(select=)", "0.4.13", "ThreadGetStateOptions", "Select", "select"),
+        ("threads.get_history(select=)", "0.4.13", "ThreadGetHistoryOptions", "Select", "select"),
+        ("StreamMode \"tools\"", "0.4.14", "StreamMode", "Tools", "tools"),
+        ("StreamMode \"lifecycle\"", "0.4.14", "StreamMode", "Lifecycle", "lifecycle"),
+    ];
+
+    /// <summary>The internal request record that carries an options member to the wire.</summary>
+    private static readonly Dictionary<string, string> RequestRecordOf = new()
+    {
+        ["RunCreateOptions"] = "RunRequest",
+        ["ThreadGetStateOptions"] = "ThreadStateRequest",
+        ["ThreadGetHistoryOptions"] = "ThreadStateRequest",
+    };
+
+    public static IEnumerable<object[]> AddedRows() => AddedSince043.Select(a => new object[] { a.Python, a.Since, a.Type, a.Member, a.Wire });
+
+    [Theory]
+    [MemberData(nameof(AddedRows))]
+    public void Every_python_addition_since_0_4_3_has_its_csharp_twin_with_the_wire_name(string python, string since, string typeName, string member, string wire)
+    {
+        var type = SdkType(typeName);
+        type.Should().NotBeNull($"Python {since}'s {python} maps to LangGraph.Sdk.{typeName}.{member}");
+        var property = type!.GetProperty(member, PublicMembers);
+        property.Should().NotBeNull($"Python {since}'s {python} maps to {typeName}.{member}");
+
+        if (type == typeof(StreamMode))
+        {
+            ((StreamMode)property!.GetValue(null)!).Value.Should().Be(wire);
+            return;
+        }
+
+        // A response field carries its wire name; an option goes to the wire through its internal request record.
+        var carrier = RequestRecordOf.TryGetValue(typeName, out var record) ? SdkType(record)!.GetProperty(member, PublicMembers) : property;
+        carrier.Should().NotBeNull($"{typeName}.{member} reaches the wire");
+        carrier!.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()!.Name.Should().Be(wire);
+    }
 
     public static IEnumerable<object[]> TwinRows() => Twins.Select(t => new object[] { t.Python, t.Type, t.Member });
 

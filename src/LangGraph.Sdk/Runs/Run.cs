@@ -41,6 +41,14 @@ public sealed record Run
     [JsonPropertyName("multitask_strategy")]
     public MultitaskStrategy? MultitaskStrategy { get; init; }
 
+    /// <summary>
+    /// Gets why the run was cancelled (<c>cancel_reason</c>), for example one starting with <c>taken:</c> after
+    /// <see cref="RunCancelReason.Taken"/>; null when the run was not cancelled or the server does not record it
+    /// (the JS dev server 1.5.1 never sends it).
+    /// </summary>
+    [JsonPropertyName("cancel_reason")]
+    public string? CancelReason { get; init; }
+
     /// <summary>Gets the run's creation arguments (input, config, stream modes…), when the server includes them.</summary>
     [JsonPropertyName("kwargs")]
     public JsonElement? Kwargs { get; init; }

@@ -53,6 +53,15 @@ public sealed class RunCreateOptions : LangGraphRequestOptions
     /// <summary>Gets or sets the nodes to interrupt after (<c>interrupt_after</c>); <c>["*"]</c> means all nodes and is sent as <c>"*"</c>.</summary>
     public IReadOnlyList<string>? InterruptAfter { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether resuming an interrupt that is not pending fails the run instead of being ignored
+    /// (<c>strict_resume</c>; Python 0.4.14, JS 1.15.0). A strict server fails the run with <c>UnknownInterruptError</c>
+    /// (reason <c>not_pending</c>, <c>empty_map</c> or <c>ambiguous</c>) before anything is written. Null is not sent.
+    /// Sent by stream, create and wait (not by batch, as in the JS SDK). Servers that do not know the field, such as the
+    /// JS dev server 1.5.1, ignore it.
+    /// </summary>
+    public bool? StrictResume { get; set; }
+
     /// <summary>Gets or sets the LangSmith feedback keys to create (<c>feedback_keys</c>). Sent by stream only.</summary>
     public IReadOnlyList<string>? FeedbackKeys { get; set; }
 

@@ -30,6 +30,9 @@ internal sealed record RunRequest : RunFieldsRequest
     [JsonPropertyName("after_seconds")]
     public int? AfterSeconds { get; init; }
 
+    [JsonPropertyName("strict_resume")]
+    public bool? StrictResume { get; init; }
+
     [JsonPropertyName("langsmith_tracer")]
     public LangSmithTracerRequest? LangSmithTracer { get; init; }
 }

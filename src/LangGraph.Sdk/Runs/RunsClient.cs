@@ -211,16 +211,21 @@ public class RunsClient
     public virtual Task<Run> GetAsync(string threadId, string runId, RunGetOptions? options = null, CancellationToken cancellationToken = default) =>
         _core.SendAsync(new LangGraphRequest(HttpMethod.Get, RunPath(threadId, runId), options) { Operation = "runs.get", ThreadId = threadId, RunId = runId }, LangGraphJsonContext.Default.Run, cancellationToken);
 
-    /// <summary>Cancels a run (<c>POST /threads/{thread_id}/runs/{run_id}/cancel?wait=…&amp;action=…</c>).</summary>
+    /// <summary>Cancels a run (<c>POST /threads/{thread_id}/runs/{run_id}/cancel?wait=…&amp;action=…[&amp;reason=…]</c>).</summary>
     /// <param name="threadId">The thread; empty or whitespace is refused.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="options">Whether to wait until the run has stopped, interrupt or rollback, headers.</param>
+    /// <param name="options">Whether to wait until the run has stopped, interrupt or rollback, the reason, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has accepted the cancellation (or, with <see cref="RunCancelOptions.Wait"/>, when the run has stopped).</returns>
     public virtual Task CancelAsync(string threadId, string runId, RunCancelOptions? options = null, CancellationToken cancellationToken = default)
     {
         var wait = options?.Wait ?? false;
         var query = new QueryBuilder().Add("wait", wait ? 1 : 0).Add("action", (options?.Action ?? CancelAction.Interrupt).Value);
+        if (options?.Reason is { } reason)
+        {
+            query.Add("reason", reason.Value);
+        }
+
         var request = new LangGraphRequest(HttpMethod.Post, RunPath(threadId, runId) + "/cancel", options) { Operation = "runs.cancel", ThreadId = threadId, RunId = runId, Query = query };
         return wait ? _core.LongPollAsync(request, onRunCreated: null, cancellationToken) : _core.SendAsync(request, cancellationToken);
     }
@@ -359,6 +364,7 @@ public class RunsClient
             AfterSeconds = o?.AfterSeconds,
             Durability = o?.Durability?.Value,
             LangSmithTracer = LangSmithTracerRequest.From(o?.LangSmithTracing),
+            StrictResume = route == RunRoute.Batch ? null : o?.StrictResume,
         };
 #pragma warning restore CS0618
         return JsonSerializer.SerializeToUtf8Bytes(body, LangGraphJsonContext.Default.RunRequest);

@@ -4,7 +4,7 @@ using LangGraph.Sdk.Serialization;
 namespace LangGraph.Sdk;
 
 /// <summary>
-/// The kinds of output a streamed run sends. Several may be requested at once. Known values: <see cref="Values"/>, <see cref="Updates"/>, <see cref="Messages"/>, <see cref="MessagesTuple"/>, <see cref="Events"/>, <see cref="Debug"/>, <see cref="Custom"/>, <see cref="Tasks"/>, <see cref="Checkpoints"/>.
+/// The kinds of output a streamed run sends. Several may be requested at once. Known values: <see cref="Values"/>, <see cref="Updates"/>, <see cref="Messages"/>, <see cref="MessagesTuple"/>, <see cref="Events"/>, <see cref="Debug"/>, <see cref="Custom"/>, <see cref="Tasks"/>, <see cref="Checkpoints"/>, <see cref="Tools"/>, <see cref="Lifecycle"/>.
 /// Extensible: a value the server adds later is kept as is and never throws; any string converts implicitly.
 /// </summary>
 /// <param name="Value">The wire value, for example <c>"values"</c>.</param>
@@ -37,6 +37,20 @@ public readonly record struct StreamMode(string Value) : IStringEnum<StreamMode>
 
     /// <summary>Each checkpoint as it is saved. Wire value <c>"checkpoints"</c>.</summary>
     public static StreamMode Checkpoints { get; } = new("checkpoints");
+
+    /// <summary>
+    /// Tool-call progress: <c>tools</c> events whose data has <c>event</c> (<c>on_tool_start</c>, <c>on_tool_event</c>,
+    /// <c>on_tool_end</c>, <c>on_tool_error</c>), <c>toolCallId</c>, <c>name</c> and the input, data, output or error.
+    /// Wire value <c>"tools"</c>.
+    /// </summary>
+    public static StreamMode Tools { get; } = new("tools");
+
+    /// <summary>
+    /// Subgraph and subagent lifecycle: <c>lifecycle</c> events whose data has <c>event</c> (<c>started</c>,
+    /// <c>completed</c>, <c>failed</c>, <c>interrupted</c>) and <c>namespace</c>. Wire value <c>"lifecycle"</c>.
+    /// The JS dev server 1.5.1 refuses it with 400.
+    /// </summary>
+    public static StreamMode Lifecycle { get; } = new("lifecycle");
 
     /// <summary>
     /// Gets the mode to ask the server for when LLM messages should arrive as <c>[message, metadata]</c> pairs (Python's

@@ -143,7 +143,16 @@ internal sealed class RunStream
                         }
 
                         var part = events.Current;
-                        if (part.Id is null)
+                        if (part.Id is { Length: 0 })
+                        {
+                            // An empty `id:` line reset the cursor (SSE rules): forget it, so that no stale Last-Event-ID is
+                            // ever sent. Until a new id arrives the stream counts as id-less, so a drop is reported, not resumed.
+                            lastId = null;
+                            connectionId = null;
+                            replay = false;
+                            part = part with { Id = null };
+                        }
+                        else if (part.Id is null)
                         {
                             // No id on this connection yet: the events continue from the last id seen.
                             part = part with { Id = lastId };

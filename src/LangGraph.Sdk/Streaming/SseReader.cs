@@ -13,7 +13,8 @@ namespace LangGraph.Sdk.Streaming;
 
 /// <summary>
 /// Reads one connection's LangGraph SSE response incrementally with <see cref="SseParser"/>: each event's data is parsed
-/// as JSON (an event without data gives a JSON null), ids persist across events as the SSE rules say, comments are
+/// as JSON (an event without data gives a JSON null), ids persist across events as the SSE rules say (an empty <c>id:</c> after a real id gives the
+/// reset marker <c>""</c>, which <see cref="RunStream"/> turns into "no cursor"), comments are
 /// skipped, unknown event names pass through, and an event left without its blank line at the end is still dispatched.
 /// A stream that ends in the middle of a line throws <see cref="SseTruncatedException"/>; a connection that drops throws
 /// its <see cref="IOException"/>. Deciding what to do about either (reconnect or report) is the caller's job.
@@ -38,10 +39,14 @@ internal static class SseReader
     {
         var guarded = new SseTailGuardStream(stream, maxEventSize, source);
         var parser = SseParser.Create(guarded, (eventType, data) => ParseData(eventType, data, source, redactor));
+        var sawId = false;
         await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
+            // An empty id after a real one is an `id:` line that reset the cursor (SSE rules): it is passed on as "" so that
+            // the caller forgets its cursor. Before any id, an empty id means "no id on this connection yet" (null).
             var id = parser.LastEventId;
-            yield return new StreamPart(item.EventType, item.Data, id.Length == 0 ? null : id);
+            sawId |= id.Length > 0;
+            yield return new StreamPart(item.EventType, item.Data, id.Length > 0 ? id : sawId ? string.Empty : null);
         }
     }
 

@@ -15,7 +15,18 @@ public sealed record Interrupt
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
-    /// <summary>Gets any other field the server sent (for example <c>when</c>, <c>resumable</c>, <c>ns</c>).</summary>
+    /// <summary>Gets the JSON Schema of the value expected when resuming this interrupt (<c>response_schema</c>), when the graph gave one.</summary>
+    [JsonPropertyName("response_schema")]
+    public JsonElement? ResponseSchema { get; init; }
+
+    /// <summary>
+    /// Gets the protocol namespace of the interrupt (<c>namespace</c>; empty at the root), set by servers for nested
+    /// subgraph interrupts so that one can be resumed by id; null when the server does not send it.
+    /// </summary>
+    [JsonPropertyName("namespace")]
+    public IReadOnlyList<string>? Namespace { get; init; }
+
+    /// <summary>Gets any other field the server sent (for example the deprecated <c>when</c>, <c>resumable</c>, <c>ns</c>).</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -20,4 +20,11 @@ public sealed class ThreadGetHistoryOptions : LangGraphRequestOptions
 
     /// <summary>Gets or sets a checkpoint to read the history of (for example a subgraph's namespace).</summary>
     public Checkpoint? Checkpoint { get; set; }
+
+    /// <summary>
+    /// Gets the state fields to return for each state (<c>select</c> in the body; the values of
+    /// <see cref="ThreadGetStateOptions.Select"/>); sent when not empty. Servers that do not know it (the JS dev server
+    /// 1.5.1) return whole states.
+    /// </summary>
+    public IList<string> Select { get; } = new List<string>();
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace LangGraph.Sdk;
 
 /// <summary>
@@ -15,4 +17,13 @@ public sealed class ThreadGetStateOptions : LangGraphRequestOptions
 
     /// <summary>Gets or sets whether to include the states of subgraphs.</summary>
     public bool Subgraphs { get; set; }
+
+    /// <summary>
+    /// Gets the state fields to return (<c>select</c>): <c>values</c>, <c>next</c>, <c>tasks</c>, <c>checkpoint</c>,
+    /// <c>metadata</c>, <c>created_at</c>, <c>parent_checkpoint</c>, <c>interrupts</c>, or <c>values.&lt;key&gt;</c> for one
+    /// channel. Sent when not empty: as repeated <c>select</c> query parameters on the GET routes, as a <c>select</c> list
+    /// in the body of the checkpoint route. Fields left out are absent from the state read back. Servers that do not
+    /// know it (the JS dev server 1.5.1) return the whole state.
+    /// </summary>
+    public IList<string> Select { get; } = new List<string>();
 }

@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace LangGraph.Sdk;
 
 /// <summary>
-/// The body of the thread state routes: <c>POST /threads/{id}/state/checkpoint</c> (checkpoint, subgraphs),
+/// The body of the thread state routes: <c>POST /threads/{id}/state/checkpoint</c> (checkpoint, subgraphs, select),
 /// <c>POST /threads/{id}/state</c> (values, checkpoint, as_node) and <c>POST /threads/{id}/history</c> (limit, before,
-/// metadata, checkpoint). Null members are not sent.
+/// metadata, checkpoint, select). Null members are not sent.
 /// </summary>
 internal sealed record ThreadStateRequest
 {
@@ -33,4 +33,7 @@ internal sealed record ThreadStateRequest
 
     [JsonPropertyName("subgraphs")]
     public bool? Subgraphs { get; init; }
+
+    [JsonPropertyName("select")]
+    public System.Collections.Generic.IReadOnlyList<string>? Select { get; init; }
 }

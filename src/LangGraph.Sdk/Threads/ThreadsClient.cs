@@ -179,7 +179,7 @@ public class ThreadsClient
     /// (<c>POST /threads/{id}/state/checkpoint</c>) or at a checkpoint id (<c>GET /threads/{id}/state/{checkpoint_id}</c>).
     /// </summary>
     /// <param name="threadId">The thread id.</param>
-    /// <param name="options">The checkpoint, whether to include subgraphs, headers.</param>
+    /// <param name="options">The checkpoint, whether to include subgraphs, the fields to select, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state.</returns>
     public virtual Task<ThreadState> GetStateAsync(string threadId, ThreadGetStateOptions? options = null, CancellationToken cancellationToken = default)
@@ -192,12 +192,12 @@ public class ThreadsClient
         if (options?.Checkpoint is { } root && subgraphs && IsRootCheckpoint(root))
         {
             var route = string.IsNullOrEmpty(root.CheckpointId) ? "/state" : "/state/" + UrlPath.Segment(root.CheckpointId, "checkpointId");
-            request = new LangGraphRequest(HttpMethod.Get, path + route, options) { Operation = "threads.get_state", ThreadId = threadId, Query = new QueryBuilder().Add("subgraphs", true) };
+            request = new LangGraphRequest(HttpMethod.Get, path + route, options) { Operation = "threads.get_state", ThreadId = threadId, Query = WithSelect(new QueryBuilder().Add("subgraphs", true), options.Select) };
         }
         else if (options?.Checkpoint is { } checkpoint)
         {
             // Subgraphs is sent only when true, as the JS SDK does: the JS server's schema refuses a boolean here, and false is the default.
-            var body = new ThreadStateRequest { Checkpoint = checkpoint, Subgraphs = subgraphs ? true : null };
+            var body = new ThreadStateRequest { Checkpoint = checkpoint, Subgraphs = subgraphs ? true : null, Select = SelectOrNull(options.Select) };
             request = new LangGraphRequest(HttpMethod.Post, path + "/state/checkpoint", options) { Operation = "threads.get_state", ThreadId = threadId, Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) };
         }
         else if (!string.IsNullOrEmpty(options?.CheckpointId))
@@ -206,16 +206,23 @@ public class ThreadsClient
             {
                 Operation = "threads.get_state",
                 ThreadId = threadId,
-                Query = new QueryBuilder().Add("subgraphs", subgraphs),
+                Query = WithSelect(new QueryBuilder().Add("subgraphs", subgraphs), options.Select),
             };
         }
         else
         {
-            request = new LangGraphRequest(HttpMethod.Get, path + "/state", options) { Operation = "threads.get_state", ThreadId = threadId, Query = new QueryBuilder().Add("subgraphs", subgraphs) };
+            request = new LangGraphRequest(HttpMethod.Get, path + "/state", options) { Operation = "threads.get_state", ThreadId = threadId, Query = WithSelect(new QueryBuilder().Add("subgraphs", subgraphs), options?.Select) };
         }
 
         return _core.SendAsync(request, LangGraphJsonContext.Default.ThreadState, cancellationToken);
     }
+
+    /// <summary>Adds the selected state fields as repeated <c>select</c> parameters, when there are any.</summary>
+    private static QueryBuilder WithSelect(QueryBuilder query, IList<string>? select) =>
+        SelectOrNull(select) is { } fields ? query.Add("select", fields) : query;
+
+    /// <summary>The selected state fields as sent, or null (not sent) when there are none.</summary>
+    private static List<string>? SelectOrNull(IList<string>? select) => select is { Count: > 0 } ? [.. select] : null;
 
     /// <summary>Whether a checkpoint is in the root graph (no namespace, no map), so the GET routes can read it.</summary>
     private static bool IsRootCheckpoint(Checkpoint checkpoint) =>
@@ -245,7 +252,7 @@ public class ThreadsClient
 
     /// <summary>Gets a thread's past states, newest first (<c>POST /threads/{thread_id}/history</c>).</summary>
     /// <param name="threadId">The thread id.</param>
-    /// <param name="options">Limit, the checkpoint to start before, metadata filter, checkpoint, headers.</param>
+    /// <param name="options">Limit, the checkpoint to start before, metadata filter, checkpoint, the fields to select, headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The states.</returns>
     public virtual async Task<IReadOnlyList<ThreadState>> GetHistoryAsync(string threadId, ThreadGetHistoryOptions? options = null, CancellationToken cancellationToken = default)
@@ -264,6 +271,7 @@ public class ThreadsClient
                 : options.BeforeCheckpoint is { } before ? JsonSerializer.SerializeToElement(before, LangGraphJsonContext.Default.Checkpoint) : null,
             Metadata = UserJson.Object(_core.UserJsonOptions, options.Metadata, "metadata"),
             Checkpoint = options.Checkpoint,
+            Select = SelectOrNull(options.Select),
         };
         return await _core.SendAsync(
             new LangGraphRequest(HttpMethod.Post, path + "/history", options) { Operation = "threads.get_history", ThreadId = threadId, Body = Serialize(body, LangGraphJsonContext.Default.ThreadStateRequest) },

@@ -20,6 +20,58 @@ public class RunsLongPollTests
         TestClients.Create(Url, configure, httpClient: new HttpClient(handler));
 
     [Fact]
+    public async Task A_cancel_with_wait_whose_connection_drops_is_resumed_with_GET_Location()
+    {
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join"),
+            StubHttpHandler.Json("{}"));
+        using var client = Client(handler);
+
+        await client.Runs.CancelAsync("t1", "r1", new RunCancelOptions { Wait = true, Headers = { ["X-Trace"] = "1" } });
+
+        handler.Seen.Should().HaveCount(2);
+        handler.Seen[0].Method.Should().Be("POST");
+        handler.Seen[0].PathAndQuery.Should().Be("/threads/t1/runs/r1/cancel?wait=1&action=interrupt");
+        var retry = handler.Seen[1];
+        retry.Method.Should().Be("GET");
+        retry.PathAndQuery.Should().Be("/threads/t1/runs/r1/join");
+        retry.Body.Should().BeNull();
+        retry.Header("X-Trace").Should().Be("1");
+    }
+
+    [Fact]
+    public async Task A_per_call_Content_Type_is_dropped_on_the_bodyless_reconnect_GET()
+    {
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join", contentLocation: "/threads/t1/runs/r1"),
+            StubHttpHandler.Json("{}"));
+        using var client = Client(handler);
+
+        await client.Runs.WaitAsync("t1", "agent", new RunCreateOptions { Headers = { ["Content-Type"] = "application/json" } });
+
+        handler.Seen[0].Header("Content-Type").Should().StartWith("application/json");
+        handler.Seen[1].Method.Should().Be("GET");
+        handler.Seen[1].Header("Content-Type").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Long_poll_reconnects_wait_the_backoff_delay_each_time()
+    {
+        var time = new RecordingTimeProvider();
+        var handler = new StubHttpHandler(
+            StubHttpHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join"),
+            StubHttpHandler.DroppingBody("\n", location: "/threads/t1/runs/r1/join"),
+            StubHttpHandler.Json("{\"done\":true}"));
+        using var client = TestClients.Create(Url, o => { o.Retry.BaseDelay = TimeSpan.FromMilliseconds(100); o.Retry.MaxDelay = TimeSpan.FromSeconds(10); }, httpClient: new HttpClient(handler), timeProvider: time);
+
+        var result = await client.Runs.JoinAsync("t1", "r1");
+
+        result.GetProperty("done").GetBoolean().Should().BeTrue();
+        handler.Seen.Should().HaveCount(3);
+        time.Delays.Should().Equal(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task A_wait_whose_connection_drops_is_resumed_with_GET_Location_without_a_body()
     {
         var handler = new StubHttpHandler(

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -86,6 +87,49 @@ public class SseReaderTests
         var parts = await ReadAsync("event: values\ndata: {\"a\":\ndata: [1,\ndata: 2]}\n\n");
 
         parts.Should().ContainSingle().Which.Data.GetProperty("a").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Multi_line_data_is_joined_with_a_newline_not_concatenated()
+    {
+        // Joined with "\n" (SSE rules) the data is "[12\n3]", invalid JSON; concatenated it would be "[123]".
+        var act = () => ReadAsync("event: values\ndata: [12\ndata: 3]\n\n");
+
+        (await act.Should().ThrowAsync<LangGraphException>()).Which.Message.Should().Contain("[12\n3]");
+        (await ReadAsync("event: values\ndata: [12,\ndata: 3]\n\n")).Should().ContainSingle().Which.Data.GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task An_empty_id_after_a_real_one_is_passed_on_as_the_reset_marker()
+    {
+        var parts = await ReadAsync("data: 1\nid: 5\n\ndata: 2\n\nid:\ndata: 3\n\ndata: 4\n\nid: 7\ndata: 5\n\n");
+
+        parts.ConvertAll(p => p.Id).Should().Equal("5", "5", "", "", "7");
+    }
+
+    [Fact]
+    public async Task An_empty_id_before_any_id_is_no_id()
+    {
+        var parts = await ReadAsync("id:\ndata: 1\n\ndata: 2\n\n");
+
+        parts.ConvertAll(p => p.Id).Should().Equal(null, null);
+    }
+
+    [Fact]
+    public async Task A_leading_byte_order_mark_is_skipped()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("event: values\ndata: 1\nid: 3\n\n")).ToArray();
+        using var stream = new MemoryStream(bytes);
+        var parts = new List<StreamPart>();
+        await foreach (var part in SseReader.ReadAsync(stream, Source, null, CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        var single = parts.Should().ContainSingle().Subject;
+        single.Event.Should().Be("values");
+        single.Id.Should().Be("3");
+        single.Data.GetInt32().Should().Be(1);
     }
 
     [Fact]

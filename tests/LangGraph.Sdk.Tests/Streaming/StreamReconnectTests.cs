@@ -61,6 +61,53 @@ public class StreamReconnectTests
     }
 
     [Fact]
+    public async Task An_empty_id_resets_the_cursor_so_a_drop_is_reported_and_no_stale_Last_Event_ID_is_sent()
+    {
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1) + "id:\nevent: values\ndata: {\"n\":2}\n\n", dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(3) + "event: end\ndata: null\n\n"));
+        using var client = Client(handler);
+        var parts = new List<StreamPart>();
+
+        var act = () => CollectAsync(Stream(client), parts);
+
+        (await act.Should().ThrowAsync<LangGraphException>()).Which.Message.Should().Contain("3 events");
+        parts.Select(p => p.Id).Should().Equal("0", "1", null);
+        handler.Seen.Should().ContainSingle("a stream whose cursor was reset cannot be resumed: a stale Last-Event-ID would replay or skip events");
+    }
+
+    [Fact]
+    public async Task After_an_empty_id_a_new_id_is_the_cursor_of_the_reconnect()
+    {
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0, 1) + "id:\nevent: values\ndata: {\"n\":2}\n\n" + Event(7), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Event(8) + "event: end\ndata: null\n\n"));
+        using var client = Client(handler);
+
+        var parts = await CollectAsync(Stream(client));
+
+        parts.Select(p => p.Id).Should().Equal("0", "1", null, "7", "8", "8");
+        handler.Seen.Should().HaveCount(2);
+        handler.Seen[1].Header("Last-Event-ID").Should().Be("7");
+    }
+
+    [Fact]
+    public async Task A_stream_reconnect_waits_the_backoff_delay()
+    {
+        var time = new RecordingTimeProvider();
+        var handler = new StubHttpHandler(
+            StubHttpHandler.Sse(Events(0), dropAfter: true, location: StreamLocation, contentLocation: RunLocation),
+            StubHttpHandler.Sse(Events(1), dropAfter: true, location: StreamLocation),
+            StubHttpHandler.Sse(Events(2) + "event: end\ndata: null\n\n"));
+        using var client = TestClients.Create(Url, o => { o.Retry.BaseDelay = TimeSpan.FromMilliseconds(100); o.Retry.MaxDelay = TimeSpan.FromSeconds(10); }, httpClient: new HttpClient(handler), timeProvider: time);
+
+        await CollectAsync(Stream(client));
+
+        handler.Seen.Should().HaveCount(3);
+        time.Delays.Should().Equal(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task A_clean_end_without_an_end_event_is_resumed_from_the_last_id_before_any_status_check()
     {
         // The official SDKs' open bug (lg#9016): a clean EOF before the end gave a partial stream and no error.

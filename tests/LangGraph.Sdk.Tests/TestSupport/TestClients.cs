@@ -21,6 +21,7 @@ public static class TestClients
         string url,
         Action<LangGraphClientOptions>? configure = null,
         Func<string, string?>? environment = null,
-        HttpClient? httpClient = null) =>
-        new(new LangGraphHttpCore(Options(url, configure), httpClient, timeProvider: null, getEnvironmentVariable: environment ?? Env.Empty));
+        HttpClient? httpClient = null,
+        TimeProvider? timeProvider = null) =>
+        new(new LangGraphHttpCore(Options(url, configure), httpClient, timeProvider, getEnvironmentVariable: environment ?? Env.Empty));
 }
