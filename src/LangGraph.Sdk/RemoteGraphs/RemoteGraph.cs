@@ -400,9 +400,11 @@ public class RemoteGraph : IDisposable
         return History(threadId, request, cancellationToken);
     }
 
+    /// <summary>The states, fetched inside the <c>remote_graph.get_state_history</c> span (started on the first <c>MoveNextAsync</c>, the <c>threads.get_history</c> span nested in it).</summary>
     private async IAsyncEnumerable<StateSnapshot> History(string threadId, ThreadGetHistoryOptions request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var states = await Client.Threads.GetHistoryAsync(threadId, request, cancellationToken).ConfigureAwait(false);
+        var activity = Telemetry.StartRemoteGraph("remote_graph.get_state_history", AssistantId, threadId, invokesAgent: false);
+        var states = await Telemetry.EndSpanAsync(activity, () => Client.Threads.GetHistoryAsync(threadId, request, cancellationToken)).ConfigureAwait(false);
         foreach (var state in states)
         {
             yield return RemoteGraphConfig.ToSnapshot(state);
