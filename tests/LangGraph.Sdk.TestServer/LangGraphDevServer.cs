@@ -67,6 +67,24 @@ public sealed class LangGraphDevServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Node.js is missing, npm ci failed, or the server did not become ready.</exception>
     public static async Task<LangGraphDevServer> StartAsync(LangGraphDevServerOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // A free port is picked by binding port 0 and releasing it, so another socket (another server starting, or an
+        // outgoing connection's local port) can take it before the server listens: the server then reports EADDRINUSE.
+        // With a port of our choosing, start again on a new one.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PortTakenException ex) when ((options?.Port ?? 0) == 0 && attempt < 3)
+            {
+                options?.Log?.Invoke($"{ex.Message.Split(Environment.NewLine)[0]} Starting again on another port.");
+            }
+        }
+    }
+
+    private static async Task<LangGraphDevServer> StartOnceAsync(LangGraphDevServerOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new LangGraphDevServerOptions();
         var fixture = Path.GetFullPath(options.FixtureDirectory ?? BundledFixtureDirectory);
         if (!File.Exists(Path.Combine(fixture, options.ConfigFile)) && !options.Files.ContainsKey(options.ConfigFile))
@@ -392,6 +410,12 @@ public sealed class LangGraphDevServer : IAsyncDisposable
                     $"The LangGraph dev server exited with code {_process.ExitCode} before it was ready. Its output:{Environment.NewLine}{Output}");
             }
 
+            if (_log.Any(line => line.Contains("EADDRINUSE", StringComparison.Ordinal)))
+            {
+                throw new PortTakenException(
+                    $"The port of the LangGraph dev server at {Url} was taken before it could listen (EADDRINUSE). Its output:{Environment.NewLine}{Output}");
+            }
+
             try
             {
                 using var response = await http.GetAsync(new Uri(Url, "/info"), cancellationToken).ConfigureAwait(false);
@@ -416,4 +440,7 @@ public sealed class LangGraphDevServer : IAsyncDisposable
         throw new InvalidOperationException(
             $"The LangGraph dev server at {Url} did not answer GET /info within {timeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Output}");
     }
+
+    /// <summary>The server could not listen: its port was taken between our pick and its start.</summary>
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
 }
