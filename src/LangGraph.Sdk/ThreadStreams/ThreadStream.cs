@@ -114,7 +114,7 @@ public class ThreadStream : IAsyncDisposable
 
     /// <summary>Gets whether the current run stopped at an interrupt (its root <c>lifecycle</c> said <c>interrupted</c>).</summary>
     public virtual bool Interrupted =>
-        CurrentRunEvents().LastOrDefault(e => e.IsRoot && ThreadProjections.IsTerminal(e)) is { } end && ThreadProjections.LifecycleEvent(end) == "interrupted";
+        CurrentRunEvents().LastOrDefault() is { } end && end.IsRoot && ThreadProjections.IsTerminal(end) && ThreadProjections.LifecycleEvent(end) == "interrupted";
 
     /// <summary>Gets every event of the stream as it arrives, from the first; it ends when the stream is disposed.</summary>
     public virtual IAsyncEnumerable<ThreadEvent> Events => ReadEventsAsync();
@@ -327,10 +327,26 @@ public class ThreadStream : IAsyncDisposable
         return start >= 0 ? start : _log.Count;
     }
 
-    private IReadOnlyList<ThreadEvent> CurrentRunEvents()
+    /// <summary>The events of the current run so far, up to its end (its first root terminal lifecycle).</summary>
+    private List<ThreadEvent> CurrentRunEvents()
     {
         var start = Volatile.Read(ref _runStart);
-        return start < 0 || _log is null ? [] : _log.Snapshot(start);
+        var events = new List<ThreadEvent>();
+        if (start < 0 || _log is null)
+        {
+            return events;
+        }
+
+        foreach (var e in _log.Snapshot(start))
+        {
+            events.Add(e);
+            if (e.IsRoot && ThreadProjections.IsTerminal(e))
+            {
+                break;
+            }
+        }
+
+        return events;
     }
 
     private async IAsyncEnumerable<ThreadEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
