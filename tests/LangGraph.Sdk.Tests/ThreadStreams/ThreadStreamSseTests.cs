@@ -56,9 +56,11 @@ public class ThreadStreamSseTests
         values.Select(v => v.GetProperty("messages").GetArrayLength()).Should().Equal(1, 2);
         output.GetProperty("messages")[1].GetString().Should().Be("echo: hi");
         var seen = handler.Seen;
-        seen.Select(r => r.Line).Should().StartWith([$"POST /threads/{thread.ThreadId}/stream/events", $"POST /threads/{thread.ThreadId}/commands"]);
-        seen[0].Body.Should().Be("""{"channels":["values","updates","messages","tools","lifecycle","checkpoints","tasks","custom","input"]}""");
-        seen[1].Body.Should().Be("""{"id":1,"method":"run.start","params":{"assistant_id":"echo","input":{"messages":["hi"]}}}""");
+        seen.Select(r => r.Line).Should().BeEquivalentTo([$"POST /threads/{thread.ThreadId}/stream/events", $"POST /threads/{thread.ThreadId}/commands"]);
+        seen.Single(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Body
+            .Should().Be("""{"channels":["values","updates","messages","tools","lifecycle","checkpoints","tasks","custom","input"]}""", "a minted thread starts at 0: no since, no state.get");
+        seen.Single(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)).Body
+            .Should().Be("""{"id":1,"method":"run.start","params":{"assistant_id":"echo","input":{"messages":["hi"]}}}""");
     }
 
     [Fact]
@@ -77,8 +79,8 @@ public class ThreadStreamSseTests
 
         var seen = handler.Seen;
         seen[0].Body.Should().Be("""{"id":1,"method":"state.get","params":{}}""");
-        seen[1].Body.Should().EndWith(",\"since\":9}");
-        seen[2].Body.Should().Be("""{"id":2,"method":"run.start","params":{"assistant_id":"echo"}}""");
+        seen.Single(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Body.Should().EndWith(",\"since\":9}");
+        seen.Last(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)).Body.Should().Be("""{"id":2,"method":"run.start","params":{"assistant_id":"echo"}}""");
         thread.LastSeq.Should().Be(18);
     }
 
