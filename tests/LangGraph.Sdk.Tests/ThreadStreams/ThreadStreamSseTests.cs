@@ -297,6 +297,36 @@ public class ThreadStreamSseTests
     }
 
     [Fact]
+    public async Task A_subscription_to_channels_the_stream_does_not_carry_reopens_it_wider_from_the_last_event()
+    {
+        var handler = new ThreadStreamScript()
+            .Reply("run.start", """{"run_id":"r1"}""")
+            .Events(EchoRun()[..2], hang: true)
+            .Events(EchoRun()[1..], hang: true)
+            .Handler();
+        using var client = Client(handler);
+        var options = Options();
+        options.Channels.Clear();
+        options.Channels.Add("lifecycle");
+        options.Channels.Add("values");
+        options.Since = 0;
+        await using var thread = client.Threads.Stream(ThreadId, options);
+        await thread.StartRunAsync(null);
+        await thread.Events.Take(2).ToListAsync();
+        var filter = new ThreadSubscribeOptions();
+        filter.Channels.Add("tools");
+
+        await using var subscription = await thread.SubscribeAsync(filter);
+        await thread.Events.Take(4).ToListAsync();
+
+        var eventRequests = handler.Seen.Where(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Select(r => r.Body).ToList();
+        eventRequests.Should().Equal(
+            """{"channels":["lifecycle","values"]}""",
+            """{"channels":["lifecycle","values","tools"],"since":3}""");
+        handler.Seen.Should().NotContain(r => r.Body != null && r.Body.Contains("state.get", StringComparison.Ordinal), "Since given: no position is asked");
+    }
+
+    [Fact]
     public async Task A_reader_cancelled_by_its_token_stops_while_another_goes_on()
     {
         var handler = new ThreadStreamScript().Reply("run.start", """{"run_id":"r1"}""").Events(EchoRun()[..2], hang: true).Handler();
