@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Errors;
+using LangGraph.Sdk.Serialization;
 using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.Http;
@@ -151,7 +152,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         var (hasValue, result) = await SendWithTimeoutAsync(
             request,
             (core: this, request, responseType),
-            static (response, state, token) => state.core.ReadJsonAsync(state.request, response, state.responseType, token),
+            static (response, body, state) => state.core.ReadJson(state.request, response, body, state.responseType),
             cancellationToken).ConfigureAwait(false);
         return hasValue && result is not null
             ? result
@@ -167,9 +168,9 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         SendWithTimeoutAsync(
             request,
             (core: this, request, responseType, responseHeader),
-            static async (response, state, token) =>
+            static (response, body, state) =>
             {
-                var (hasValue, value) = await state.core.ReadJsonAsync(state.request, response, state.responseType, token).ConfigureAwait(false);
+                var (hasValue, value) = state.core.ReadJson(state.request, response, body, state.responseType);
                 var header = state.responseHeader is { } name && response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
                 return (hasValue && value is not null, value, header);
             },
@@ -177,7 +178,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, state: false, static (_, _, _) => new ValueTask<bool>(true), cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (_, _, _) => true, cancellationToken);
 
     public void Dispose()
     {
@@ -216,28 +217,34 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     }
 
     /// <summary>
-    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response with
-    /// <paramref name="read"/>, a static function of <paramref name="state"/>, so that a call allocates no closure.
+    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response, whose
+    /// body the retry handler has read whole into a pooled buffer, with <paramref name="read"/>: a static function of
+    /// <paramref name="state"/>, so that a call allocates no closure. The buffer goes back to the pool when it returns.
     /// </summary>
-    private async Task<T> SendWithTimeoutAsync<TState, T>(
-        LangGraphRequest request, TState state, Func<HttpResponseMessage, TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    private async Task<T> SendWithTimeoutAsync<TState, T>(LangGraphRequest request, TState state, BodyReader<TState, T> read, CancellationToken cancellationToken)
     {
         // The operation's one span and duration: retries run inside it (RetryHandler), each as a span event.
         var activity = Telemetry.StartOperation(request, ApiUrl);
         var started = _timeProvider.GetTimestamp();
         Exception? failure = null;
-        using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource?.CancelAfter(_timeout);
-        var token = timeoutSource?.Token ?? cancellationToken;
+        using var timeout = _timeout == Timeout.InfiniteTimeSpan ? default : OperationTimeout.Start(_timeout, cancellationToken);
+        var token = timeout.Token(cancellationToken);
         try
         {
             // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
-            using var response = await SendAsync(request, RequestAttempts.RetriedBuffered, token).ConfigureAwait(false);
+            using var message = CreateMessage(request, RequestAttempts.RetriedBuffered);
+            using var response = await SendMessageAsync(message, token).ConfigureAwait(false);
             Telemetry.OnResponse(activity, request, response);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
-            return await read(response, state, token).ConfigureAwait(false);
+            if (!message.HasResponseBody && (int)response.StatusCode is not (202 or 204))
+            {
+                // The message went through no retry handler of this client (a handler chain without it): read it here.
+                await message.ReadResponseBodyAsync(response.Content, token).ConfigureAwait(false);
+            }
+
+            return read(response, message.ResponseBody, state);
         }
-        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.HasElapsed && !cancellationToken.IsCancellationRequested)
         {
             failure = new LangGraphException(
                 $"{Describe(request)} did not complete within the timeout of {_timeout.TotalSeconds:0.###} s (LangGraphClientOptions.Timeout).",
@@ -263,8 +270,22 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     /// </summary>
     private async ValueTask<HttpResponseMessage> SendAsync(LangGraphRequest request, RequestAttempts attempts, CancellationToken cancellationToken)
     {
+        using var message = CreateMessage(request, attempts);
+        return await SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The message of a request, its per-call headers checked.</summary>
+    private LangGraphRequestMessage CreateMessage(LangGraphRequest request, RequestAttempts attempts)
+    {
         ValidatePerCallHeaders(request);
-        using var message = new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
+        return new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
+    }
+
+    /// <inheritdoc cref="SendAsync(LangGraphRequest, RequestAttempts, CancellationToken)"/>
+    private async ValueTask<HttpResponseMessage> SendMessageAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
+    {
+        var request = message.Request;
+        var attempts = message.Attempts;
         var idempotent = RetryPipeline.IsIdempotent(request.Method);
         try
         {
@@ -394,35 +415,33 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         return encoding.GetString(buffer, 0, filled);
     }
 
-    private async ValueTask<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>Parses a successful response's body, already read whole, with the source-generated type: one pass, no copy.</summary>
+    private (bool HasValue, T? Value) ReadJson<T>(LangGraphRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> type)
     {
-        if ((int)response.StatusCode is 202 or 204)
-        {
-            return (false, default);
-        }
-
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        if ((int)response.StatusCode is 202 or 204 || body.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (false, default);
         }
 
         try
         {
-            return (true, JsonSerializer.Deserialize(bytes, type));
+            return LangGraphThreadConverter.TryReadBody(body, out T? value) ? (true, value) : (true, JsonSerializer.Deserialize(body, type));
         }
         catch (JsonException ex)
         {
             var redactor = _redactor.With(request.Options?.Headers);
             throw new LangGraphException(
-                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {redactor.Redact(ex.Message)} Body starts with: {Preview(bytes, redactor)}", ex);
+                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {redactor.Redact(ex.Message)} Body starts with: {Preview(body, redactor)}", ex);
         }
     }
 
     /// <summary>The start of a body for a message: redacted before it is cut, so that no part of a secret survives the cut.</summary>
-    private static string Preview(byte[] bytes, CredentialRedactor redactor)
+    private static string Preview(ReadOnlySpan<byte> bytes, CredentialRedactor redactor)
     {
-        var text = redactor.Redact(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxErrorBodyChars)));
+        var text = redactor.Redact(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, MaxErrorBodyChars)]));
         return text.Length <= 200 && bytes.Length <= MaxErrorBodyChars ? text : string.Concat(text.AsSpan(0, Math.Min(text.Length, 200)), "…");
     }
+
+    /// <summary>Reads a successful response from its body, read whole: <paramref name="body"/> is valid only during the call.</summary>
+    private delegate T BodyReader<in TState, out T>(HttpResponseMessage response, ReadOnlySpan<byte> body, TState state);
 }

@@ -53,8 +53,7 @@ internal sealed class RetryHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(message.Method));
-        context.Properties.Set(RetryPipeline.OperationKey, message.Request.Operation);
+        context.Properties.Set(RetryPipeline.MessageKey, message);
         try
         {
             return await _pipeline.ExecuteAsync(
@@ -89,11 +88,8 @@ internal sealed class RetryHandler : DelegatingHandler
 
         try
         {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#endif
+            // Into the pooled buffer of the message the core holds, whichever attempt answered.
+            await message.ReadResponseBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
