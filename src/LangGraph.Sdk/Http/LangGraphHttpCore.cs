@@ -28,8 +28,10 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     // end of what is read lies past the characters kept. The rest of an error body is never read.
     private const int MaxErrorBodyBytes = (3 * MaxErrorBodyChars) + 4096;
 
-    // The transport, with the RetryHandler in front: an HttpClient (the client's own, or IHttpClientFactory's), or an
-    // HttpMessageInvoker over a caller's HttpClient.
+    // The transport, with the RetryHandler in front: IHttpClientFactory's HttpClient, or an HttpMessageInvoker over the
+    // client's own SocketsHttpHandler or a caller's HttpClient. An invoker, not an HttpClient, for the client's own: an
+    // HttpClient links a CancellationTokenSource to every cancellable call (for its Timeout and CancelPendingRequests,
+    // neither of which the core uses: it has its own timeout), which costs an allocation and a registration per call.
     private readonly HttpMessageInvoker _invoker;
     private readonly bool _ownsInvoker;
     private readonly string _baseUrl;
@@ -67,7 +69,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
         _ownsInvoker = httpClient is null || !hasRetryHandler;
         _invoker = httpClient is null
-            ? new HttpClient(new RetryHandler(options, _timeProvider, CreateHandler())) { Timeout = Timeout.InfiniteTimeSpan }
+            ? new HttpMessageInvoker(new RetryHandler(options, _timeProvider, CreateHandler()))
             : hasRetryHandler ? httpClient
             : new HttpMessageInvoker(new RetryHandler(options, _timeProvider, new HttpClientForwarder(httpClient)));
 
@@ -146,18 +148,19 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     internal CredentialRedactor RedactorFor(LangGraphRequestOptions? options) => _redactor.With(options?.Headers);
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
-    public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
-        var (hasValue, result) = await SendWithTimeoutAsync(
+    public Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        SendWithTimeoutAsync(
             request,
             (core: this, request, responseType),
-            static (response, body, state) => state.core.ReadJson(state.request, response, body, state.responseType),
-            cancellationToken).ConfigureAwait(false);
-        return hasValue && result is not null
-            ? result
-            : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
-    }
+            static (response, body, state) =>
+            {
+                // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
+                var (hasValue, result) = state.core.ReadJson(state.request, response, body, state.responseType);
+                return hasValue && result is not null
+                    ? result
+                    : throw new LangGraphException($"The server sent an empty response to {state.core.Describe(state.request)}, where {typeof(T).Name} was expected.");
+            },
+            cancellationToken);
 
     /// <summary>
     /// Sends the request and reads an optional JSON body: <c>HasValue</c> is false for 202, 204, an empty body or a JSON
@@ -327,8 +330,13 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             return absolute.AbsoluteUri;
         }
 
-        var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
         var extra = request.Options?.QueryParams;
+        if (extra is not { Count: > 0 } && request.Query is not { Count: > 0 })
+        {
+            return string.Concat(_baseUrl, request.Path);
+        }
+
+        var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
         if (extra is { Count: > 0 })
         {
             var query = new QueryBuilder();

@@ -24,15 +24,49 @@ public readonly record struct StreamPart(string Event, JsonElement Data, string?
     internal static string ModeOf(string? eventName)
     {
         var name = eventName ?? string.Empty;
-        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-        return bar < 0 ? name : name[..bar];
+        return name.Contains('|', System.StringComparison.Ordinal) ? SubgraphEventName.Of(name).Mode : name;
     }
 
     /// <summary>The subgraph namespace of an event name: the <c>|</c>-separated segments after the mode.</summary>
     internal static System.Collections.Generic.IReadOnlyList<string> NamespaceOf(string? eventName)
     {
         var name = eventName ?? string.Empty;
-        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-        return bar < 0 ? [] : name[(bar + 1)..].Split('|');
+        return name.Contains('|', System.StringComparison.Ordinal) ? SubgraphEventName.Of(name).Namespace : [];
+    }
+
+    /// <summary>
+    /// A subgraph event name (<c>mode|node:task|…</c>) split once: subgraph events come in runs with the same name, so the
+    /// last name split on each thread is kept and its mode and namespace are shared by the events of the run, instead of
+    /// a substring, an array and a string per segment on every read of <see cref="Mode"/> or <see cref="Namespace"/>.
+    /// </summary>
+    private sealed class SubgraphEventName
+    {
+        [System.ThreadStatic]
+        private static SubgraphEventName? t_last;
+
+        private SubgraphEventName(string name)
+        {
+            Name = name;
+            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+            Mode = name[..bar];
+            Namespace = System.Array.AsReadOnly(name[(bar + 1)..].Split('|'));
+        }
+
+        public string Name { get; }
+
+        public string Mode { get; }
+
+        public System.Collections.Generic.IReadOnlyList<string> Namespace { get; }
+
+        public static SubgraphEventName Of(string name)
+        {
+            var last = t_last;
+            if (last is not null && string.Equals(last.Name, name, System.StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            return t_last = new SubgraphEventName(name);
+        }
     }
 }
