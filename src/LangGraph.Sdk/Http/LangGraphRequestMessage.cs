@@ -89,15 +89,16 @@ internal sealed class LangGraphRequestMessage : HttpRequestMessage
     public async ValueTask ReadResponseBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ReturnResponseBody();
+        // A byte more than Content-Length, so that the read that finds the end (and a connection lost there) needs no larger buffer.
         var expected = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 and <= MaxPresizedBody ? (int)expected.Value : 4096);
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is >= 0 and < MaxPresizedBody ? (int)expected.Value + 1 : 4096);
         var filled = 0;
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                while (filled != expected)
+                while (true)
                 {
                     if (filled == buffer.Length)
                     {
