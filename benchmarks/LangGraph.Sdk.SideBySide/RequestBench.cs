@@ -54,7 +54,15 @@ internal static class RequestBench
         var url = new Uri(options["url"]);
         var scenario = options.GetValueOrDefault("scenario", "get");
         var kinds = options.GetValueOrDefault("client", "sdk,bare").Split(',');
-        using var sdk = new LangGraphClient(new LangGraphClientOptions { ApiUrl = url, ReadApiKeyFromEnvironment = false });
+        // --retry off and --timeout off take the retry pipeline or the timeout out of the SDK's calls, to see what each costs.
+        var sdkOptions = new LangGraphClientOptions { ApiUrl = url, ReadApiKeyFromEnvironment = false };
+        sdkOptions.Retry.Enabled = options.GetValueOrDefault("retry", "on") != "off";
+        if (options.GetValueOrDefault("timeout", "on") == "off")
+        {
+            sdkOptions.Timeout = Timeout.InfiniteTimeSpan;
+        }
+
+        using var sdk = new LangGraphClient(sdkOptions);
         using var http = new HttpClient { BaseAddress = url };
         var threadId = SyntheticThreads.Id(1);
         var calls = kinds.Select(kind => (Kind: kind, Call: Call(kind, scenario, sdk, http, threadId))).ToList();
@@ -163,12 +171,17 @@ internal static class RequestBench
             await RunForAsync(call, concurrency, TimeSpan.FromSeconds(0.5)).ConfigureAwait(false);
         }
 
-        var results = calls.Select(_ => (Times: new List<double>(), Seconds: 0.0)).ToArray();
+        var results = calls.Select(_ => (Times: new List<double>(), Seconds: 0.0, Allocated: 0L, Gen0: 0, Gen2: 0)).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var c = 0; c < calls.Count; c++)
             {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
                 var (times, seconds) = await RunForAsync(calls[c].Call, concurrency, duration).ConfigureAwait(false);
+                results[c].Allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+                results[c].Gen0 += GC.CollectionCount(0) - gen0;
+                results[c].Gen2 += GC.CollectionCount(2) - gen2;
                 results[c].Times.AddRange(times);
                 results[c].Seconds += seconds;
             }
@@ -179,7 +192,8 @@ internal static class RequestBench
             var sorted = results[c].Times.Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{{\"requests\":true,\"scenario\":\"{scenario}\",\"concurrency\":{concurrency},\"client\":\"{calls[c].Kind}\",\"calls\":{sorted.Count}," +
-                $"\"reqPerSec\":{sorted.Count / results[c].Seconds:F0},\"meanUs\":{sorted.Average():F1},\"p50Us\":{Percentile(sorted, 50):F1},\"p99Us\":{Percentile(sorted, 99):F1}}}"));
+                $"\"reqPerSec\":{sorted.Count / results[c].Seconds:F0},\"meanUs\":{sorted.Average():F1},\"p50Us\":{Percentile(sorted, 50):F1},\"p99Us\":{Percentile(sorted, 99):F1}," +
+                $"\"allocBytesPerCall\":{(double)results[c].Allocated / sorted.Count:F0},\"gen0\":{results[c].Gen0},\"gen2\":{results[c].Gen2}}}"));
         }
     }
 

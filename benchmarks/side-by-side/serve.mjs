@@ -5,7 +5,8 @@
 //
 // POST /threads/NAME/runs/stream answers with FILE as text/event-stream (chunked, like the LangGraph JS server);
 // POST /runs/stream answers with the first stream. GET /threads/ID answers with the --thread-json file and
-// POST /threads/search with the --search-json file, as application/json with a Content-Length. Each file is read into
+// POST /threads/search with the --search-json file, as application/json with a Content-Length; GET
+// /threads/ID/runs/RUN answers a finished run (what a client asks when a stream ends without an end event). Each file is read into
 // memory once, so that the server costs as little CPU as possible and the clients are what is measured. Prints
 // "listening PORT" when ready.
 import { createServer } from "node:http";
@@ -57,6 +58,7 @@ async function send(res, body) {
 }
 
 const threadRoute = /^\/threads\/[^/]+\/?$/;
+const runRoute = /^\/threads\/([^/]+)\/runs\/([^/]+)$/;
 
 // A JSON answer of a request benchmark, once the request's body (a search's filters) has been read.
 function json(req, res, body) {
@@ -76,6 +78,17 @@ const server = createServer((req, res) => {
 
   if (searchJson && req.method === "POST" && path === "/threads/search") {
     json(req, res, searchJson);
+    return;
+  }
+
+  // The run of a stream, finished: a client that sees a stream end without an end event asks for the run's status
+  // (LangGraph.Sdk does, to tell a finished run from a lost tail).
+  const run = req.method === "GET" ? runRoute.exec(path) : null;
+  if (run) {
+    json(req, res, Buffer.from(JSON.stringify({
+      run_id: decodeURIComponent(run[2]), thread_id: decodeURIComponent(run[1]), assistant_id: "agent", status: "success",
+      created_at: "2026-11-30T10:15:42.123Z", updated_at: "2026-11-30T10:16:03.654Z", metadata: {}, multitask_strategy: "reject",
+    })));
     return;
   }
 

@@ -236,7 +236,17 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         {
             // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
             using var message = CreateMessage(request, RequestAttempts.RetriedBuffered);
-            using var response = await SendMessageAsync(message, token).ConfigureAwait(false);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await TransportAsync(message, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SendFailure(message, ex, token) is { } sendFailure)
+            {
+                throw sendFailure;
+            }
+
+            using var response = sent;
             Telemetry.OnResponse(activity, request, response);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
             if (!message.HasResponseBody && (int)response.StatusCode is not (202 or 204))
@@ -287,37 +297,61 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     /// <inheritdoc cref="SendAsync(LangGraphRequest, RequestAttempts, CancellationToken)"/>
     private async ValueTask<HttpResponseMessage> SendMessageAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
     {
-        var request = message.Request;
-        var attempts = message.Attempts;
-        var idempotent = RetryPipeline.IsIdempotent(request.Method);
         try
         {
-            return await (_invoker is HttpClient client
-                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                : _invoker.SendAsync(message, cancellationToken)).ConfigureAwait(false);
+            return await TransportAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (ResponseBodyLostException ex) when (attempts != RequestAttempts.Once)
+        catch (Exception ex) when (SendFailure(message, ex, cancellationToken) is { } failure)
         {
-            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
-            throw new LangGraphException(
-                $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(ex.Run)}: {_redactor.Redact(ex.Message)}", ex);
+            throw failure;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && attempts != RequestAttempts.Once && !cancellationToken.IsCancellationRequested)
-        {
-            if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
-            {
-                var retried = _retriesEnabled ? " after retries" : string.Empty;
-                throw new LangGraphException(
-                    $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{retried}: {_redactor.Redact(ex.Message)}", ex);
-            }
+    }
 
-            // The request was sent and the connection was lost before the answer: the server may have processed it.
-            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
-            var warning = idempotent ? string.Empty : "; do not simply send it again: that could, for example, start a second run";
-            throw new LangGraphException(
-                $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{after}: " +
-                $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
+    /// <summary>Sends a message through the transport and its retry handler, up to the response headers.</summary>
+    private Task<HttpResponseMessage> TransportAsync(LangGraphRequestMessage message, CancellationToken cancellationToken) =>
+        _invoker is HttpClient client
+            ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            : _invoker.SendAsync(message, cancellationToken);
+
+    /// <summary>
+    /// The <see cref="LangGraphException"/> of a failed send (<see cref="TransportAsync"/>): a lost connection, saying whether
+    /// the server may have processed the request; null for any other exception, and for a single attempt
+    /// (<see cref="RequestAttempts.Once"/>, a resume), whose caller gets the transport's exception as it is.
+    /// </summary>
+    private LangGraphException? SendFailure(LangGraphRequestMessage message, Exception ex, CancellationToken cancellationToken)
+    {
+        var request = message.Request;
+        if (message.Attempts == RequestAttempts.Once)
+        {
+            return null;
         }
+
+        var idempotent = RetryPipeline.IsIdempotent(request.Method);
+        if (ex is ResponseBodyLostException lost)
+        {
+            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
+            return new LangGraphException(
+                $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(lost.Run)}: {_redactor.Redact(ex.Message)}", ex);
+        }
+
+        if (ex is not (HttpRequestException or IOException) || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
+        {
+            var retried = _retriesEnabled ? " after retries" : string.Empty;
+            return new LangGraphException(
+                $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{retried}: {_redactor.Redact(ex.Message)}", ex);
+        }
+
+        // The request was sent and the connection was lost before the answer: the server may have processed it.
+        var lostAfter = _retriesEnabled && idempotent ? " after retries" : string.Empty;
+        var warning = idempotent ? string.Empty : "; do not simply send it again: that could, for example, start a second run";
+        return new LangGraphException(
+            $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{lostAfter}: " +
+            $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
     }
 
     private static string RunCreated(RunLocation? run) =>
