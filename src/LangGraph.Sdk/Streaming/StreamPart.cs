@@ -35,14 +35,21 @@ public readonly record struct StreamPart(string Event, JsonElement Data, string?
     }
 
     /// <summary>
-    /// A subgraph event name (<c>mode|node:task|…</c>) split once: subgraph events come in runs with the same name, so the
-    /// last name split on each thread is kept and its mode and namespace are shared by the events of the run, instead of
-    /// a substring, an array and a string per segment on every read of <see cref="Mode"/> or <see cref="Namespace"/>.
+    /// A subgraph event name (<c>mode|node:task|…</c>) split once: a subgraph's events come with a few names (one per
+    /// mode) in turn, so the last names split on each thread are kept and their mode and namespace are shared by the
+    /// events that carry them, instead of a substring, an array and a string per segment on every read of
+    /// <see cref="Mode"/> or <see cref="Namespace"/>.
     /// </summary>
     private sealed class SubgraphEventName
     {
+        // Enough for the modes of one subgraph's events (values, updates, messages, custom...) read in turn.
+        private const int Kept = 4;
+
         [System.ThreadStatic]
-        private static SubgraphEventName? t_last;
+        private static SubgraphEventName?[]? t_kept;
+
+        [System.ThreadStatic]
+        private static int t_next;
 
         private SubgraphEventName(string name)
         {
@@ -60,13 +67,19 @@ public readonly record struct StreamPart(string Event, JsonElement Data, string?
 
         public static SubgraphEventName Of(string name)
         {
-            var last = t_last;
-            if (last is not null && string.Equals(last.Name, name, System.StringComparison.Ordinal))
+            var kept = t_kept ??= new SubgraphEventName?[Kept];
+            foreach (var split in kept)
             {
-                return last;
+                if (split is not null && string.Equals(split.Name, name, System.StringComparison.Ordinal))
+                {
+                    return split;
+                }
             }
 
-            return t_last = new SubgraphEventName(name);
+            var added = new SubgraphEventName(name);
+            kept[t_next] = added;
+            t_next = (t_next + 1) % Kept;
+            return added;
         }
     }
 }

@@ -35,6 +35,19 @@ public class StreamPartNameTests
     }
 
     [Fact]
+    public void A_subgraph_streaming_several_modes_in_turn_keeps_each_name_split()
+    {
+        var values = Part("values|agent:7").Namespace;
+        var messages = Part("messages|agent:7").Namespace;
+        var updates = Part("updates|agent:7").Namespace;
+
+        Part(new string("values|agent:7".ToCharArray())).Namespace.Should().BeSameAs(values);
+        Part(new string("messages|agent:7".ToCharArray())).Namespace.Should().BeSameAs(messages);
+        Part(new string("updates|agent:7".ToCharArray())).Namespace.Should().BeSameAs(updates);
+        Part("messages|agent:7").Mode.Should().Be("messages");
+    }
+
+    [Fact]
     public void The_namespace_cannot_be_changed_through_a_shared_list()
     {
         var ns = Part("values|agent:1").Namespace;
