@@ -40,7 +40,10 @@ for (const [scenario, concurrency] of [["get", 1], ["search", 1], ["get", 32], [
 
   if (concurrency === 1) {
     const kept = group.find((r) => r.client === "bare-kept");
-    goals.push([`${call}: time <= 1.15× the bare loop`, sdk.meanUs / bare.meanUs <= 1.15, `${(sdk.meanUs / bare.meanUs).toFixed(2)}×` + (kept ? ` (${(sdk.meanUs / kept.meanUs).toFixed(2)}× the bare loop keeping its JSON)` : "")]);
+    // Judged on the mean; the median (p50) is shown too, as it moves less when other work shares the machine.
+    goals.push([`${call}: time <= 1.15× the bare loop`, sdk.meanUs / bare.meanUs <= 1.15,
+      `${(sdk.meanUs / bare.meanUs).toFixed(2)}× mean, ${(sdk.p50Us / bare.p50Us).toFixed(2)}× p50` +
+      (kept ? ` (${(sdk.meanUs / kept.meanUs).toFixed(2)}× mean, ${(sdk.p50Us / kept.p50Us).toFixed(2)}× p50 of the bare loop keeping its JSON)` : "")]);
     goals.push([`${call}: allocation <= 1.5× the bare loop`, sdk.allocBytesPerCall / bare.allocBytesPerCall <= 1.5,
       `${(sdk.allocBytesPerCall / bare.allocBytesPerCall).toFixed(2)}× (${fmt(sdk.allocBytesPerCall)} against ${fmt(bare.allocBytesPerCall)} B` +
       (kept ? `; ${(sdk.allocBytesPerCall / kept.allocBytesPerCall).toFixed(2)}× the bare loop keeping its JSON, ${fmt(kept.allocBytesPerCall)} B)` : ")")]);
