@@ -27,12 +27,7 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
             throw new JsonException($"Expected a JSON object for {nameof(LangGraphThread)}, got {reader.TokenType}.");
         }
 
-        string? threadId = null;
-        DateTimeOffset createdAt = default, updatedAt = default;
-        DateTimeOffset? stateUpdatedAt = null;
-        IReadOnlyDictionary<string, JsonElement>? metadata = null, extracted = null;
-        ThreadStatus status = default;
-        JsonElement? values = null, interrupts = null, config = null;
+        var thread = new Members();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
@@ -40,34 +35,34 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
             switch (name)
             {
                 case Member.ThreadId:
-                    threadId = reader.GetString();
+                    thread.ThreadId = reader.GetString();
                     break;
                 case Member.CreatedAt:
-                    createdAt = reader.GetDateTimeOffset();
+                    thread.CreatedAt = reader.GetDateTimeOffset();
                     break;
                 case Member.UpdatedAt:
-                    updatedAt = reader.GetDateTimeOffset();
+                    thread.UpdatedAt = reader.GetDateTimeOffset();
                     break;
                 case Member.StateUpdatedAt:
-                    stateUpdatedAt = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    thread.StateUpdatedAt = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
                     break;
                 case Member.Metadata:
-                    metadata = Dictionary(ref reader);
+                    thread.Metadata = Dictionary(ref reader);
                     break;
                 case Member.Status:
-                    status = Status(ref reader);
+                    thread.Status = Status(ref reader);
                     break;
                 case Member.Values:
-                    values = Element(ref reader);
+                    thread.Values = Element(ref reader);
                     break;
                 case Member.Interrupts:
-                    interrupts = Element(ref reader);
+                    thread.Interrupts = Element(ref reader);
                     break;
                 case Member.Config:
-                    config = Element(ref reader);
+                    thread.Config = Element(ref reader);
                     break;
                 case Member.Extracted:
-                    extracted = Dictionary(ref reader);
+                    thread.Extracted = Dictionary(ref reader);
                     break;
                 default:
                     reader.Skip();
@@ -80,19 +75,7 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
             throw new JsonException($"Expected the end of a {nameof(LangGraphThread)} object, got {reader.TokenType}.");
         }
 
-        return new LangGraphThread
-        {
-            ThreadId = threadId!,
-            CreatedAt = createdAt,
-            UpdatedAt = updatedAt,
-            StateUpdatedAt = stateUpdatedAt,
-            Metadata = metadata!,
-            Status = status,
-            Values = values,
-            Interrupts = interrupts,
-            Config = config,
-            Extracted = extracted,
-        };
+        return thread.ToThread();
     }
 
     public override void Write(Utf8JsonWriter writer, LangGraphThread value, JsonSerializerOptions options)
@@ -129,73 +112,56 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
     /// A thread from its JSON object, which it keeps: its free-form members are elements of the same document, so that a
     /// response parsed once (<see cref="JsonElement"/>, one pass) is read with no second parse and no copy.
     /// </summary>
-    internal static LangGraphThread FromElement(JsonElement thread)
+    internal static LangGraphThread FromElement(JsonElement element)
     {
-        if (thread.ValueKind != JsonValueKind.Object)
+        if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new JsonException($"Expected a JSON object for {nameof(LangGraphThread)}, got {thread.ValueKind}.");
+            throw new JsonException($"Expected a JSON object for {nameof(LangGraphThread)}, got {element.ValueKind}.");
         }
 
-        string? threadId = null;
-        DateTimeOffset createdAt = default, updatedAt = default;
-        DateTimeOffset? stateUpdatedAt = null;
-        IReadOnlyDictionary<string, JsonElement>? metadata = null, extracted = null;
-        ThreadStatus status = default;
-        JsonElement? values = null, interrupts = null, config = null;
-        foreach (var property in thread.EnumerateObject())
+        var thread = new Members();
+        foreach (var property in element.EnumerateObject())
         {
             var value = property.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
             switch (Name(property))
             {
                 case Member.ThreadId:
-                    threadId = value.GetString();
+                    thread.ThreadId = value.GetString();
                     break;
                 case Member.CreatedAt:
-                    createdAt = value.GetDateTimeOffset();
+                    thread.CreatedAt = value.GetDateTimeOffset();
                     break;
                 case Member.UpdatedAt:
-                    updatedAt = value.GetDateTimeOffset();
+                    thread.UpdatedAt = value.GetDateTimeOffset();
                     break;
                 case Member.StateUpdatedAt:
-                    stateUpdatedAt = isNull ? null : value.GetDateTimeOffset();
+                    thread.StateUpdatedAt = isNull ? null : value.GetDateTimeOffset();
                     break;
                 case Member.Metadata:
-                    metadata = isNull ? null : new JsonObjectDictionary(value);
+                    thread.Metadata = isNull ? null : new JsonObjectDictionary(value);
                     break;
                 case Member.Status:
-                    status = Status(value);
+                    thread.Status = Status(value);
                     break;
                 case Member.Values:
-                    values = isNull ? null : value;
+                    thread.Values = isNull ? null : value;
                     break;
                 case Member.Interrupts:
-                    interrupts = isNull ? null : value;
+                    thread.Interrupts = isNull ? null : value;
                     break;
                 case Member.Config:
-                    config = isNull ? null : value;
+                    thread.Config = isNull ? null : value;
                     break;
                 case Member.Extracted:
-                    extracted = isNull ? null : new JsonObjectDictionary(value);
+                    thread.Extracted = isNull ? null : new JsonObjectDictionary(value);
                     break;
                 default:
                     break;
             }
         }
 
-        return new LangGraphThread
-        {
-            ThreadId = threadId!,
-            CreatedAt = createdAt,
-            UpdatedAt = updatedAt,
-            StateUpdatedAt = stateUpdatedAt,
-            Metadata = metadata!,
-            Status = status,
-            Values = values,
-            Interrupts = interrupts,
-            Config = config,
-            Extracted = extracted,
-        };
+        return thread.ToThread();
     }
 
     /// <summary>
@@ -344,6 +310,35 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The members of a thread as they are read, by either path.</summary>
+    private struct Members
+    {
+        public string? ThreadId;
+        public DateTimeOffset CreatedAt;
+        public DateTimeOffset UpdatedAt;
+        public DateTimeOffset? StateUpdatedAt;
+        public IReadOnlyDictionary<string, JsonElement>? Metadata;
+        public ThreadStatus Status;
+        public JsonElement? Values;
+        public JsonElement? Interrupts;
+        public JsonElement? Config;
+        public IReadOnlyDictionary<string, JsonElement>? Extracted;
+
+        public readonly LangGraphThread ToThread() => new()
+        {
+            ThreadId = ThreadId!,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+            StateUpdatedAt = StateUpdatedAt,
+            Metadata = Metadata!,
+            Status = Status,
+            Values = Values,
+            Interrupts = Interrupts,
+            Config = Config,
+            Extracted = Extracted,
+        };
     }
 
     private enum Member
