@@ -6,6 +6,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace LangGraph.Sdk.Benchmarks;
 
@@ -17,9 +18,15 @@ namespace LangGraph.Sdk.Benchmarks;
 /// </summary>
 public sealed class BenchmarkConfig : ManualConfig
 {
-    public BenchmarkConfig()
+    /// <param name="inProcess">
+    /// Whether to measure in this process (<c>--inProcess</c>): the Quick job with the in-process toolchain, instead of a
+    /// second job next to it (as BenchmarkDotNet's own option adds), and no child project to build, which on a loaded
+    /// machine can take longer than BenchmarkDotNet waits for it.
+    /// </param>
+    public BenchmarkConfig(bool inProcess = false)
     {
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithId("Quick"));
+        var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithId("Quick");
+        AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job);
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, new EventsPerSecondColumn());
         AddColumnProvider(DefaultColumnProviders.Instance);

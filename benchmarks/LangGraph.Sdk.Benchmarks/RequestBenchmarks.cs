@@ -22,32 +22,18 @@ namespace LangGraph.Sdk.Benchmarks;
 [MemoryDiagnoser]
 public class RequestBenchmarks : IDisposable
 {
+    private const string SearchBody = "{\"limit\":50,\"offset\":0}";
+    private const string CreateBody = "{\"metadata\":{\"owner\":\"alice\"}}";
     private static readonly Uri BaseUrl = new("http://localhost:2024");
 
     private HttpClient? _http;
     private LangGraphClient? _client;
 
-    /// <summary>One thread as the server sends it: about 600 bytes of JSON.</summary>
-    internal static string ThreadJson(int i) =>
-        "{\"thread_id\":\"7f1c9a52-3c4e-4a57-9d0b-" + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + "\"," +
-        "\"created_at\":\"2026-11-30T10:15:42.123456+00:00\",\"updated_at\":\"2026-11-30T10:16:03.654321+00:00\"," +
-        "\"metadata\":{\"owner\":\"alice\",\"graph_id\":\"agent\",\"assistant_id\":\"fe096781-5601-53d2-b2f6-0d3403f7e9ca\",\"source\":\"bench\"}," +
-        "\"status\":\"idle\",\"config\":{\"configurable\":{\"user_id\":\"alice\",\"model\":\"scripted\"}}," +
-        "\"values\":{\"messages\":[{\"type\":\"human\",\"content\":\"summarise the thread so far\",\"id\":\"m-1\"}," +
-        "{\"type\":\"ai\",\"content\":\"Here is a short summary of what was discussed in this thread.\",\"id\":\"m-2\",\"tool_calls\":[]}]}," +
-        "\"interrupts\":{}}";
-
     [GlobalSetup]
     public void Setup()
     {
-        var one = Encoding.UTF8.GetBytes(ThreadJson(1));
-        var list = new StringBuilder("[");
-        for (var i = 0; i < 50; i++)
-        {
-            list.Append(i == 0 ? string.Empty : ",").Append(ThreadJson(i));
-        }
-
-        var many = Encoding.UTF8.GetBytes(list.Append(']').ToString());
+        var one = Encoding.UTF8.GetBytes(SyntheticThreads.ThreadJson(1));
+        var many = Encoding.UTF8.GetBytes(SyntheticThreads.SearchJson(50));
         _http = new HttpClient(new InMemoryJsonHandler(one, many)) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = BaseUrl };
         _client = new LangGraphClient(new LangGraphClientOptions { ApiUrl = BaseUrl, ReadApiKeyFromEnvironment = false }, _http);
     }
@@ -62,15 +48,14 @@ public class RequestBenchmarks : IDisposable
 
     /// <summary>The bare loop for a GET: send, read the body into a JsonDocument, read one property.</summary>
     [Benchmark(Baseline = true, Description = "Bare GET /threads/{id} + JsonDocument")]
-    public async Task<int> BareGet()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/threads/7f1c9a52");
-        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var doc = await JsonDocument.ParseAsync(stream).ConfigureAwait(false);
-        return doc.RootElement.GetProperty("thread_id").GetString()!.Length;
-    }
+    public Task<int> BareGet() => BareAsync(HttpMethod.Get, "/threads/7f1c9a52", null, keep: false, static root => root.GetProperty("thread_id").GetString()!.Length);
+
+    /// <summary>
+    /// The bare loop for a GET that keeps what it read, as a client returning the thread must: the document is parsed
+    /// and its root cloned (a standalone element), so that it outlives the pooled buffers of the parse.
+    /// </summary>
+    [Benchmark(Description = "Bare GET /threads/{id} + JsonElement kept")]
+    public Task<int> BareGetKept() => BareAsync(HttpMethod.Get, "/threads/7f1c9a52", null, keep: true, static root => root.GetProperty("thread_id").GetString()!.Length);
 
     /// <summary>The SDK: <c>client.Threads.GetAsync</c>, a typed <see cref="LangGraphThread"/>.</summary>
     [Benchmark(Description = "SDK Threads.GetAsync")]
@@ -78,28 +63,45 @@ public class RequestBenchmarks : IDisposable
 
     /// <summary>The bare loop for a search of 50 threads.</summary>
     [Benchmark(Description = "Bare POST /threads/search (50) + JsonDocument")]
-    public async Task<int> BareSearch()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/threads/search")
-        {
-            Content = new StringContent("{\"limit\":50,\"offset\":0}", Encoding.UTF8, "application/json"),
-        };
-        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var doc = await JsonDocument.ParseAsync(stream).ConfigureAwait(false);
-        return doc.RootElement.GetArrayLength();
-    }
+    public Task<int> BareSearch() => BareAsync(HttpMethod.Post, "/threads/search", SearchBody, keep: false, static root => root.GetArrayLength());
+
+    /// <summary>The bare loop for a search of 50 threads that keeps what it read (the root cloned).</summary>
+    [Benchmark(Description = "Bare POST /threads/search (50) + JsonElement kept")]
+    public Task<int> BareSearchKept() => BareAsync(HttpMethod.Post, "/threads/search", SearchBody, keep: true, static root => root.GetArrayLength());
 
     /// <summary>The SDK: <c>client.Threads.SearchAsync(limit 50)</c>.</summary>
     [Benchmark(Description = "SDK Threads.SearchAsync (50)")]
     public async Task<int> SdkSearch() =>
         (await _client!.Threads.SearchAsync(new ThreadSearchOptions { Limit = 50 }).ConfigureAwait(false)).Count;
 
+    /// <summary>The bare loop for a create: POST a small JSON body, read the thread into a JsonDocument.</summary>
+    [Benchmark(Description = "Bare POST /threads + JsonDocument")]
+    public Task<int> BareCreate() => BareAsync(HttpMethod.Post, "/threads", CreateBody, keep: false, static root => root.GetProperty("thread_id").GetString()!.Length);
+
     /// <summary>The SDK: <c>client.Threads.CreateAsync</c> with metadata.</summary>
     [Benchmark(Description = "SDK Threads.CreateAsync")]
     public async Task<int> SdkCreate() =>
         (await _client!.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["owner"] = "alice" } }).ConfigureAwait(false)).ThreadId.Length;
+
+    /// <summary>
+    /// The bare loop: send (with a small JSON body for a POST), read the body into a <see cref="JsonDocument"/>, and read
+    /// from its root; with <paramref name="keep"/> the root is cloned first (a standalone element that outlives the
+    /// document's pooled buffers), as a client returning what it read must.
+    /// </summary>
+    private async Task<int> BareAsync(HttpMethod method, string path, string? body, bool keep, Func<JsonElement, int> read)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var doc = await JsonDocument.ParseAsync(stream).ConfigureAwait(false);
+        return read(keep ? doc.RootElement.Clone() : doc.RootElement);
+    }
 
     /// <summary>Answers search with the list, every other request with the one thread.</summary>
     private sealed class InMemoryJsonHandler(byte[] one, byte[] many) : HttpMessageHandler

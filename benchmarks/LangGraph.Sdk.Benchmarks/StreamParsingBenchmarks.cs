@@ -25,6 +25,9 @@ public class StreamParsingBenchmarks : IDisposable
     private const int Events = LangGraphEventStream.DefaultEvents;
 
     private byte[] _body = [];
+    private byte[] _subgraphBody = [];
+    private HttpClient? _subgraphHttp;
+    private LangGraphClient? _subgraphClient;
     private JsonDocument? _input;
     private HttpClient? _http;
     private LangGraphClient? _client;
@@ -40,12 +43,19 @@ public class StreamParsingBenchmarks : IDisposable
             new LangGraphClientOptions { ApiUrl = new Uri("http://localhost:2024"), ReadApiKeyFromEnvironment = false },
             _http);
         _graph = new RemoteGraph("agent", _client);
+        _subgraphBody = LangGraphEventStream.Build(Events, subgraphs: true);
+        _subgraphHttp = new HttpClient(new InMemoryStreamHandler(_subgraphBody)) { Timeout = Timeout.InfiniteTimeSpan };
+        _subgraphClient = new LangGraphClient(
+            new LangGraphClientOptions { ApiUrl = new Uri("http://localhost:2024"), ReadApiKeyFromEnvironment = false },
+            _subgraphHttp);
     }
 
     [GlobalCleanup]
     public void Dispose()
     {
         _graph?.Dispose();
+        _subgraphClient?.Dispose();
+        _subgraphHttp?.Dispose();
         _client?.Dispose();
         _http?.Dispose();
         _input?.Dispose();
@@ -144,6 +154,56 @@ public class StreamParsingBenchmarks : IDisposable
 
         // Every event but the first (metadata), which RemoteGraph does not yield.
         return Check(count, Events - 1);
+    }
+
+    /// <summary>
+    /// The bare loop over subgraph events (<c>values|agent:…|tools:…</c>): each event's mode and namespace read from its
+    /// name without allocating (a span up to the first <c>|</c>, the segments counted), as a hand-written client would.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Events, Description = "Bare SseParser + JsonDocument, subgraph events")]
+    public async Task<long> BareSseParserSubgraphs()
+    {
+        var parser = SseParser.Create(new MemoryStream(_subgraphBody, writable: false), static (_, data) =>
+        {
+            var reader = new Utf8JsonReader(data);
+            return JsonElement.ParseValue(ref reader);
+        });
+        long count = 0;
+        await foreach (var item in parser.EnumerateAsync().ConfigureAwait(false))
+        {
+            var name = item.EventType.AsSpan();
+            var bar = name.IndexOf('|');
+            var mode = bar < 0 ? name : name[..bar];
+            var segments = bar < 0 ? 0 : name[(bar + 1)..].Count('|') + 1;
+            if (item.Data.ValueKind != JsonValueKind.Undefined && mode.Length > 0 && segments >= 0 && parser.LastEventId.Length > 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
+    }
+
+    /// <summary>The SDK over subgraph events, reading each event's <see cref="StreamPart.Mode"/> and <see cref="StreamPart.Namespace"/>.</summary>
+    [Benchmark(OperationsPerInvoke = Events, Description = "SDK Runs.StreamAsync, subgraph events, Mode + Namespace")]
+    public async Task<long> SdkRunsStreamAsyncSubgraphs()
+    {
+        var options = new RunCreateOptions
+        {
+            Input = _input!.RootElement,
+            StreamMode = [StreamMode.Values, StreamMode.Updates, StreamMode.MessagesTuple],
+            StreamSubgraphs = true,
+        };
+        long count = 0;
+        await foreach (var part in _subgraphClient!.Runs.StreamAsync("bench-thread", "agent", options).ConfigureAwait(false))
+        {
+            if (part.Data.ValueKind != JsonValueKind.Undefined && part.Mode.Length > 0 && part.Namespace.Count >= 0)
+            {
+                count++;
+            }
+        }
+
+        return Check(count);
     }
 
     private static long Check(long count, long expected = Events) =>

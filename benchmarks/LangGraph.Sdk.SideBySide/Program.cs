@@ -24,6 +24,7 @@ namespace LangGraph.Sdk.SideBySide;
 /// invoke --url URL [--client remote,wait] [--graph echo] [--token alice-token] [--message hi] [--warmup W] [--runs R]:
 /// against a real LangGraph server, W + R sequential stateless invokes per client (clients in turns), each checked, and
 /// one JSON line per client with the median, p95 and mean milliseconds per call.
+/// requests …: request benchmarks (threads.get, threads.search, concurrent threads.get), see <see cref="RequestBench"/>.
 /// </summary>
 internal static class Program
 {
@@ -42,6 +43,11 @@ internal static class Program
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {events} events, {new FileInfo(args[2]).Length} bytes, to {args[2]}"));
             return 0;
+        }
+
+        if (args.Length >= 1 && args[0] == "requests")
+        {
+            return await RequestBench.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         if (args.Length >= 1 && args[0] == "consume")

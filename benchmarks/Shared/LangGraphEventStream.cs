@@ -37,17 +37,33 @@ public static class LangGraphEventStream
     /// <summary>Builds a stream of <paramref name="events"/> events in memory.</summary>
     /// <param name="events">How many events.</param>
     /// <returns>The UTF-8 bytes of the response body.</returns>
-    public static byte[] Build(int events)
+    public static byte[] Build(int events) => Build(events, subgraphs: false);
+
+    /// <summary>
+    /// Builds a stream of <paramref name="events"/> events in memory; with <paramref name="subgraphs"/>, every event but
+    /// the first <c>metadata</c> comes from a subgraph, named as with <c>stream_subgraphs</c>:
+    /// <c>mode|agent:&lt;task id&gt;|tools:&lt;task id&gt;</c>, the task ids changing every 50 events (a new subgraph task).
+    /// </summary>
+    /// <param name="events">How many events.</param>
+    /// <param name="subgraphs">Whether the events carry a subgraph namespace.</param>
+    /// <returns>The UTF-8 bytes of the response body.</returns>
+    public static byte[] Build(int events, bool subgraphs)
     {
-        using var buffer = new MemoryStream(checked(events * 350));
-        Write(buffer, events);
+        using var buffer = new MemoryStream(checked(events * 430));
+        Write(buffer, events, subgraphs);
         return buffer.ToArray();
     }
 
     /// <summary>Writes a stream of <paramref name="events"/> events.</summary>
     /// <param name="output">Where to write; left open.</param>
     /// <param name="events">How many events.</param>
-    public static void Write(Stream output, int events)
+    public static void Write(Stream output, int events) => Write(output, events, subgraphs: false);
+
+    /// <summary>Writes a stream of <paramref name="events"/> events, from subgraphs when <paramref name="subgraphs"/>.</summary>
+    /// <param name="output">Where to write; left open.</param>
+    /// <param name="events">How many events.</param>
+    /// <param name="subgraphs">Whether the events carry a subgraph namespace (see <see cref="Build(int, bool)"/>).</param>
+    public static void Write(Stream output, int events, bool subgraphs)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var id = 0;
@@ -60,6 +76,15 @@ public static class LangGraphEventStream
 
             writer.Write("event: ");
             writer.Write(name);
+            if (subgraphs && id > 0)
+            {
+                var task = (id / 50).ToString("D12", CultureInfo.InvariantCulture);
+                writer.Write("|agent:5b0f2c1e-9d3a-4e7b-8c21-");
+                writer.Write(task);
+                writer.Write("|tools:a7e4d9c2-1f6b-4a83-9e05-");
+                writer.Write(task);
+            }
+
             writer.Write("\ndata: ");
             writer.Write(data);
             writer.Write("\nid: ");

@@ -6,11 +6,16 @@
 # SDK's RemoteGraph.StreamAsync (in turns with Runs.StreamAsync), streaming values, updates and messages; RemoteGraph
 # yields only the requested modes, so both count every event but the metadata one, and their counts per mode must agree.
 #
+# Then the request benchmarks on the same server (one thread of about 600 B, a search answering 50 threads): the JS SDK,
+# this SDK and the bare HttpClient + JsonDocument loop, threads.get and threads.search(limit 50) one call at a time, and
+# threads.get with 32 and 256 callers at once (requests per second, p50, p99), with the ratios to the bare loop.
+#
 #   (cd tests/server && npm ci)        # once: the JS SDK comes from there
 #   benchmarks/side-by-side/run.sh
 #
 # Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (1), EVENTS (100000), LONG_EVENTS (400000), REMOTE (1; 0 skips
-# the RemoteGraph runs), RESULTS (a file to keep the raw JSON lines in).
+# the RemoteGraph runs), STREAMS (1; 0 skips the stream runs), REQUESTS (1; 0 skips the request runs), REQ_SECONDS (3,
+# per concurrent round; 2 rounds per client), RESULTS (a file to keep the raw JSON lines in).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,6 +26,9 @@ warmup="${WARMUP:-1}"
 events="${EVENTS:-100000}"
 long_events="${LONG_EVENTS:-400000}"
 remote="${REMOTE:-1}"
+streams="${STREAMS:-1}"
+requests="${REQUESTS:-1}"
+req_seconds="${REQ_SECONDS:-3}"
 
 if [[ ! -f "$root/tests/server/node_modules/@langchain/langgraph-sdk/package.json" ]]; then
   echo "The JS SDK is missing: run (cd tests/server && npm ci) first." >&2
@@ -43,11 +51,19 @@ if ! dotnet build -c Release "$root/benchmarks/LangGraph.Sdk.SideBySide" -nologo
 fi
 tool=(dotnet "$root/benchmarks/LangGraph.Sdk.SideBySide/bin/Release/net10.0/LangGraph.Sdk.SideBySide.dll")
 
-echo "== generating the streams"
-"${tool[@]}" generate "$events" "$work/short.sse"
-"${tool[@]}" generate "$long_events" "$work/long.sse"
+serve_args=()
+if [[ "$streams" == 1 ]]; then
+  echo "== generating the streams"
+  "${tool[@]}" generate "$events" "$work/short.sse"
+  "${tool[@]}" generate "$long_events" "$work/long.sse"
+  serve_args+=(--stream "bench-$events=$work/short.sse" --stream "bench-$long_events=$work/long.sse")
+fi
+if [[ "$requests" == 1 ]]; then
+  "${tool[@]}" requests --write "$work/json"
+  serve_args+=(--thread-json "$work/json/thread.json" --search-json "$work/json/search.json")
+fi
 
-node "$here/serve.mjs" --stream "bench-$events=$work/short.sse" --stream "bench-$long_events=$work/long.sse" >"$work/serve.log" 2>&1 &
+node "$here/serve.mjs" "${serve_args[@]}" >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   if grep -q '^listening ' "$work/serve.log"; then break; fi
@@ -63,6 +79,8 @@ url="http://127.0.0.1:$port"
 echo "== serving on $url"
 
 results="$work/results.jsonl"
+touch "$results"
+if [[ "$streams" == 1 ]]; then
 for f in short long; do
   n="$([[ $f == short ]] && echo "$events" || echo "$long_events")"
   echo "{\"stream\":true,\"events\":$n,\"bytes\":$(stat -c %s "$work/$f.sse")}" >>"$results"
@@ -98,7 +116,28 @@ if [[ "$remote" == 1 ]]; then
   done
 fi
 
+fi # streams
+
+if [[ "$requests" == 1 ]]; then
+  echo "== requests: threads.get, one call at a time (JS SDK; then this SDK, the bare loop and the bare loop keeping its JSON, in turns)"
+  node "$here/js-requests.mjs" --url "$url" --scenario get --requests 3000 --warmup 500 | tee -a "$results"
+  "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare,bare-kept --requests 5000 --warmup 1000 | tee -a "$results"
+  echo "== requests: threads.search(limit 50), one call at a time"
+  node "$here/js-requests.mjs" --url "$url" --scenario search --requests 600 --warmup 100 | tee -a "$results"
+  "${tool[@]}" requests --url "$url" --scenario search --client sdk,bare,bare-kept --requests 1500 --warmup 300 | tee -a "$results"
+  for c in 32 256; do
+    echo "== requests: threads.get, $c callers at once, 2 rounds of ${req_seconds} s per client"
+    node "$here/js-requests.mjs" --url "$url" --scenario get --concurrency "$c" --seconds "$req_seconds" | tee -a "$results"
+    "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare --concurrency "$c" --seconds "$req_seconds" | tee -a "$results"
+  done
+  echo "== load after the request runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+  node "$here/requests-summary.mjs" "$results"
+fi
+
 if [[ -n "${RESULTS:-}" ]]; then cp "$results" "$RESULTS"; fi
+
+[[ "$streams" == 1 ]] || exit 0
 
 node - "$results" <<'EOF'
 const fs = require("node:fs");

@@ -1,10 +1,14 @@
-// Serves a pre-generated LangGraph event stream, as fast as Node can write it, for the side-by-side benchmark.
+// Serves a pre-generated LangGraph event stream, as fast as Node can write it, for the side-by-side benchmark; and
+// threads, for its request benchmarks.
 //
-//   node serve.mjs --stream NAME=FILE [--stream NAME=FILE ...] [--port 0] [--chunk 65536]
+//   node serve.mjs [--stream NAME=FILE ...] [--thread-json FILE] [--search-json FILE] [--port 0] [--chunk 65536]
 //
 // POST /threads/NAME/runs/stream answers with FILE as text/event-stream (chunked, like the LangGraph JS server);
-// POST /runs/stream answers with the first stream. Each file is read into memory once, so that the server costs
-// as little CPU as possible and the clients are what is measured. Prints "listening PORT" when ready.
+// POST /runs/stream answers with the first stream. GET /threads/ID answers with the --thread-json file and
+// POST /threads/search with the --search-json file, as application/json with a Content-Length; GET
+// /threads/ID/runs/RUN answers a finished run (what a client asks when a stream ends without an end event). Each file is read into
+// memory once, so that the server costs as little CPU as possible and the clients are what is measured. Prints
+// "listening PORT" when ready.
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 
@@ -12,11 +16,17 @@ const args = process.argv.slice(2);
 const streams = new Map();
 let port = 0;
 let chunkBytes = 64 * 1024;
+let threadJson;
+let searchJson;
 for (let i = 0; i < args.length; i += 2) {
   const [name, value] = [args[i], args[i + 1]];
   if (name === "--stream") {
     const eq = value.indexOf("=");
     streams.set(value.slice(0, eq), readFileSync(value.slice(eq + 1)));
+  } else if (name === "--thread-json") {
+    threadJson = readFileSync(value);
+  } else if (name === "--search-json") {
+    searchJson = readFileSync(value);
   } else if (name === "--port") {
     port = Number(value);
   } else if (name === "--chunk") {
@@ -27,8 +37,8 @@ for (let i = 0; i < args.length; i += 2) {
   }
 }
 
-if (streams.size === 0) {
-  console.error("usage: node serve.mjs --stream NAME=FILE [--stream NAME=FILE ...] [--port 0] [--chunk 65536]");
+if (streams.size === 0 && !threadJson && !searchJson) {
+  console.error("usage: node serve.mjs [--stream NAME=FILE ...] [--thread-json FILE] [--search-json FILE] [--port 0] [--chunk 65536]");
   process.exit(2);
 }
 
@@ -47,7 +57,41 @@ async function send(res, body) {
   res.end();
 }
 
+const threadRoute = /^\/threads\/[^/]+\/?$/;
+const runRoute = /^\/threads\/([^/]+)\/runs\/([^/]+)$/;
+
+// A JSON answer of a request benchmark, once the request's body (a search's filters) has been read.
+function json(req, res, body) {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+    res.end(body);
+  });
+}
+
 const server = createServer((req, res) => {
+  const path = req.url.split("?", 1)[0];
+  if (threadJson && req.method === "GET" && threadRoute.test(path)) {
+    json(req, res, threadJson);
+    return;
+  }
+
+  if (searchJson && req.method === "POST" && path === "/threads/search") {
+    json(req, res, searchJson);
+    return;
+  }
+
+  // The run of a stream, finished: a client that sees a stream end without an end event asks for the run's status
+  // (LangGraph.Sdk does, to tell a finished run from a lost tail).
+  const run = req.method === "GET" ? runRoute.exec(path) : null;
+  if (run) {
+    json(req, res, Buffer.from(JSON.stringify({
+      run_id: decodeURIComponent(run[2]), thread_id: decodeURIComponent(run[1]), assistant_id: "agent", status: "success",
+      created_at: "2026-11-30T10:15:42.123Z", updated_at: "2026-11-30T10:16:03.654Z", metadata: {}, multitask_strategy: "reject",
+    })));
+    return;
+  }
+
   const match = req.method === "POST" ? routes.exec(new URL(req.url, "http://localhost").pathname) : null;
   const body = match ? (match[1] === undefined ? streams.values().next().value : streams.get(decodeURIComponent(match[1]))) : undefined;
   if (!body) {

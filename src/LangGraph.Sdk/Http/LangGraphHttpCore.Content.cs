@@ -12,16 +12,15 @@ internal sealed partial class LangGraphHttpCore
     /// successful response: status, headers and the buffered body. The caller owns (and disposes) the copy.
     /// </summary>
     public Task<HttpResponseMessage> SendForResponseAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, state: false, static (response, _, token) => CopyAsync(response, token), cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (response, body, _) => Copy(response, body), cancellationToken);
 
-    private static async ValueTask<HttpResponseMessage> CopyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static HttpResponseMessage Copy(HttpResponseMessage response, System.ReadOnlySpan<byte> body)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var copy = new HttpResponseMessage(response.StatusCode)
         {
             Version = response.Version,
             ReasonPhrase = response.ReasonPhrase,
-            Content = new ByteArrayContent(body),
+            Content = new ByteArrayContent(body.ToArray()),
         };
         foreach (var (name, values) in response.Headers)
         {

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Diagnostics;
 using LangGraph.Sdk.Errors;
+using LangGraph.Sdk.Serialization;
 using LangGraph.Sdk.Streaming;
 
 namespace LangGraph.Sdk.Http;
@@ -27,8 +28,10 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     // end of what is read lies past the characters kept. The rest of an error body is never read.
     private const int MaxErrorBodyBytes = (3 * MaxErrorBodyChars) + 4096;
 
-    // The transport, with the RetryHandler in front: an HttpClient (the client's own, or IHttpClientFactory's), or an
-    // HttpMessageInvoker over a caller's HttpClient.
+    // The transport, with the RetryHandler in front: IHttpClientFactory's HttpClient, or an HttpMessageInvoker over the
+    // client's own SocketsHttpHandler or a caller's HttpClient. An invoker, not an HttpClient, for the client's own: an
+    // HttpClient links a CancellationTokenSource to every cancellable call (for its Timeout and CancelPendingRequests,
+    // neither of which the core uses: it has its own timeout), which costs an allocation and a registration per call.
     private readonly HttpMessageInvoker _invoker;
     private readonly bool _ownsInvoker;
     private readonly string _baseUrl;
@@ -66,7 +69,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
         _ownsInvoker = httpClient is null || !hasRetryHandler;
         _invoker = httpClient is null
-            ? new HttpClient(new RetryHandler(options, _timeProvider, CreateHandler())) { Timeout = Timeout.InfiniteTimeSpan }
+            ? new HttpMessageInvoker(new RetryHandler(options, _timeProvider, CreateHandler()))
             : hasRetryHandler ? httpClient
             : new HttpMessageInvoker(new RetryHandler(options, _timeProvider, new HttpClientForwarder(httpClient)));
 
@@ -145,18 +148,19 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     internal CredentialRedactor RedactorFor(LangGraphRequestOptions? options) => _redactor.With(options?.Headers);
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>; an empty body is an error.</summary>
-    public async Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
-        var (hasValue, result) = await SendWithTimeoutAsync(
+    public Task<T> SendAsync<T>(LangGraphRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        SendWithTimeoutAsync(
             request,
             (core: this, request, responseType),
-            static (response, state, token) => state.core.ReadJsonAsync(state.request, response, state.responseType, token),
-            cancellationToken).ConfigureAwait(false);
-        return hasValue && result is not null
-            ? result
-            : throw new LangGraphException($"The server sent an empty response to {Describe(request)}, where {typeof(T).Name} was expected.");
-    }
+            static (response, body, state) =>
+            {
+                // HasValue, not a null check: for a value type (a count) an empty body would otherwise read as default(T) = 0.
+                var (hasValue, result) = state.core.ReadJson(state.request, response, body, state.responseType);
+                return hasValue && result is not null
+                    ? result
+                    : throw new LangGraphException($"The server sent an empty response to {state.core.Describe(state.request)}, where {typeof(T).Name} was expected.");
+            },
+            cancellationToken);
 
     /// <summary>
     /// Sends the request and reads an optional JSON body: <c>HasValue</c> is false for 202, 204, an empty body or a JSON
@@ -167,9 +171,9 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         SendWithTimeoutAsync(
             request,
             (core: this, request, responseType, responseHeader),
-            static async (response, state, token) =>
+            static (response, body, state) =>
             {
-                var (hasValue, value) = await state.core.ReadJsonAsync(state.request, response, state.responseType, token).ConfigureAwait(false);
+                var (hasValue, value) = state.core.ReadJson(state.request, response, body, state.responseType);
                 var header = state.responseHeader is { } name && response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
                 return (hasValue && value is not null, value, header);
             },
@@ -177,7 +181,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
     /// <summary>Sends the request and discards the response body.</summary>
     public Task SendAsync(LangGraphRequest request, CancellationToken cancellationToken) =>
-        SendWithTimeoutAsync(request, state: false, static (_, _, _) => new ValueTask<bool>(true), cancellationToken);
+        SendWithTimeoutAsync(request, state: false, static (_, _, _) => true, cancellationToken);
 
     public void Dispose()
     {
@@ -216,28 +220,44 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     }
 
     /// <summary>
-    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response with
-    /// <paramref name="read"/>, a static function of <paramref name="state"/>, so that a call allocates no closure.
+    /// Sends the request within <see cref="LangGraphClientOptions.Timeout"/> and reads its successful response, whose
+    /// body the retry handler has read whole into a pooled buffer, with <paramref name="read"/>: a static function of
+    /// <paramref name="state"/>, so that a call allocates no closure. The buffer goes back to the pool when it returns.
     /// </summary>
-    private async Task<T> SendWithTimeoutAsync<TState, T>(
-        LangGraphRequest request, TState state, Func<HttpResponseMessage, TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    private async Task<T> SendWithTimeoutAsync<TState, T>(LangGraphRequest request, TState state, BodyReader<TState, T> read, CancellationToken cancellationToken)
     {
         // The operation's one span and duration: retries run inside it (RetryHandler), each as a span event.
         var activity = Telemetry.StartOperation(request, ApiUrl);
         var started = _timeProvider.GetTimestamp();
         Exception? failure = null;
-        using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource?.CancelAfter(_timeout);
-        var token = timeoutSource?.Token ?? cancellationToken;
+        using var timeout = _timeout == Timeout.InfiniteTimeSpan ? default : OperationTimeout.Start(_timeout, cancellationToken);
+        var token = timeout.Token(cancellationToken);
         try
         {
             // The body is read inside the retry handler: an idempotent request whose body is cut is sent again.
-            using var response = await SendAsync(request, RequestAttempts.RetriedBuffered, token).ConfigureAwait(false);
+            using var message = CreateMessage(request, RequestAttempts.RetriedBuffered);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await TransportAsync(message, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SendFailure(message, ex, token) is { } sendFailure)
+            {
+                throw sendFailure;
+            }
+
+            using var response = sent;
             Telemetry.OnResponse(activity, request, response);
             await ThrowIfErrorAsync(request, response, token).ConfigureAwait(false);
-            return await read(response, state, token).ConfigureAwait(false);
+            if (!message.HasResponseBody && (int)response.StatusCode is not (202 or 204))
+            {
+                // The message went through no retry handler of this client (a handler chain without it): read it here.
+                await message.ReadResponseBodyAsync(response.Content, token).ConfigureAwait(false);
+            }
+
+            return read(response, message.ResponseBody, state);
         }
-        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.HasElapsed && !cancellationToken.IsCancellationRequested)
         {
             failure = new LangGraphException(
                 $"{Describe(request)} did not complete within the timeout of {_timeout.TotalSeconds:0.###} s (LangGraphClientOptions.Timeout).",
@@ -263,37 +283,75 @@ internal sealed partial class LangGraphHttpCore : IDisposable
     /// </summary>
     private async ValueTask<HttpResponseMessage> SendAsync(LangGraphRequest request, RequestAttempts attempts, CancellationToken cancellationToken)
     {
+        using var message = CreateMessage(request, attempts);
+        return await SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The message of a request, its per-call headers checked.</summary>
+    private LangGraphRequestMessage CreateMessage(LangGraphRequest request, RequestAttempts attempts)
+    {
         ValidatePerCallHeaders(request);
-        using var message = new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
-        var idempotent = RetryPipeline.IsIdempotent(request.Method);
+        return new LangGraphRequestMessage(request, new Uri(BuildUrl(request)), _defaultHeaders, attempts);
+    }
+
+    /// <inheritdoc cref="SendAsync(LangGraphRequest, RequestAttempts, CancellationToken)"/>
+    private async ValueTask<HttpResponseMessage> SendMessageAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
+    {
         try
         {
-            return await (_invoker is HttpClient client
-                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                : _invoker.SendAsync(message, cancellationToken)).ConfigureAwait(false);
+            return await TransportAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (ResponseBodyLostException ex) when (attempts != RequestAttempts.Once)
+        catch (Exception ex) when (SendFailure(message, ex, cancellationToken) is { } failure)
         {
-            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
-            throw new LangGraphException(
-                $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(ex.Run)}: {_redactor.Redact(ex.Message)}", ex);
+            throw failure;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && attempts != RequestAttempts.Once && !cancellationToken.IsCancellationRequested)
-        {
-            if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
-            {
-                var retried = _retriesEnabled ? " after retries" : string.Empty;
-                throw new LangGraphException(
-                    $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{retried}: {_redactor.Redact(ex.Message)}", ex);
-            }
+    }
 
-            // The request was sent and the connection was lost before the answer: the server may have processed it.
-            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
-            var warning = idempotent ? string.Empty : "; do not simply send it again: that could, for example, start a second run";
-            throw new LangGraphException(
-                $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{after}: " +
-                $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
+    /// <summary>Sends a message through the transport and its retry handler, up to the response headers.</summary>
+    private Task<HttpResponseMessage> TransportAsync(LangGraphRequestMessage message, CancellationToken cancellationToken) =>
+        _invoker is HttpClient client
+            ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            : _invoker.SendAsync(message, cancellationToken);
+
+    /// <summary>
+    /// The <see cref="LangGraphException"/> of a failed send (<see cref="TransportAsync"/>): a lost connection, saying whether
+    /// the server may have processed the request; null for any other exception, and for a single attempt
+    /// (<see cref="RequestAttempts.Once"/>, a resume), whose caller gets the transport's exception as it is.
+    /// </summary>
+    private LangGraphException? SendFailure(LangGraphRequestMessage message, Exception ex, CancellationToken cancellationToken)
+    {
+        var request = message.Request;
+        if (message.Attempts == RequestAttempts.Once)
+        {
+            return null;
         }
+
+        var idempotent = RetryPipeline.IsIdempotent(request.Method);
+        if (ex is ResponseBodyLostException lost)
+        {
+            var after = _retriesEnabled && idempotent ? " after retries" : string.Empty;
+            return new LangGraphException(
+                $"The connection was lost while reading the response to {Describe(request)}{after}: the server received the request{RunCreated(lost.Run)}: {_redactor.Redact(ex.Message)}", ex);
+        }
+
+        if (ex is not (HttpRequestException or IOException) || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (ex is HttpRequestException http && RetryPipeline.IsConnectFailure(http))
+        {
+            var retried = _retriesEnabled ? " after retries" : string.Empty;
+            return new LangGraphException(
+                $"Could not reach the LangGraph server at {_baseUrl}: {Describe(request)} failed{retried}: {_redactor.Redact(ex.Message)}", ex);
+        }
+
+        // The request was sent and the connection was lost before the answer: the server may have processed it.
+        var lostAfter = _retriesEnabled && idempotent ? " after retries" : string.Empty;
+        var warning = idempotent ? string.Empty : "; do not simply send it again: that could, for example, start a second run";
+        return new LangGraphException(
+            $"The connection to the LangGraph server at {_baseUrl} was lost before the answer to {Describe(request)}{lostAfter}: " +
+            $"the request may have reached the server and been processed{warning}: {_redactor.Redact(ex.Message)}", ex);
     }
 
     private static string RunCreated(RunLocation? run) =>
@@ -306,8 +364,13 @@ internal sealed partial class LangGraphHttpCore : IDisposable
             return absolute.AbsoluteUri;
         }
 
-        var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
         var extra = request.Options?.QueryParams;
+        if (extra is not { Count: > 0 } && request.Query is not { Count: > 0 })
+        {
+            return string.Concat(_baseUrl, request.Path);
+        }
+
+        var builder = new StringBuilder(_baseUrl.Length + request.Path.Length + 32).Append(_baseUrl).Append(request.Path);
         if (extra is { Count: > 0 })
         {
             var query = new QueryBuilder();
@@ -394,35 +457,33 @@ internal sealed partial class LangGraphHttpCore : IDisposable
         return encoding.GetString(buffer, 0, filled);
     }
 
-    private async ValueTask<(bool HasValue, T? Value)> ReadJsonAsync<T>(LangGraphRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>Parses a successful response's body, already read whole, with the source-generated type: one pass, no copy.</summary>
+    private (bool HasValue, T? Value) ReadJson<T>(LangGraphRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> type)
     {
-        if ((int)response.StatusCode is 202 or 204)
-        {
-            return (false, default);
-        }
-
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        if ((int)response.StatusCode is 202 or 204 || body.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (false, default);
         }
 
         try
         {
-            return (true, JsonSerializer.Deserialize(bytes, type));
+            return LangGraphThreadConverter.TryReadBody(body, out T? value) ? (true, value) : (true, JsonSerializer.Deserialize(body, type));
         }
         catch (JsonException ex)
         {
             var redactor = _redactor.With(request.Options?.Headers);
             throw new LangGraphException(
-                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {redactor.Redact(ex.Message)} Body starts with: {Preview(bytes, redactor)}", ex);
+                $"The response to {Describe(request)} is not valid JSON for {typeof(T).Name}: {redactor.Redact(ex.Message)} Body starts with: {Preview(body, redactor)}", ex);
         }
     }
 
     /// <summary>The start of a body for a message: redacted before it is cut, so that no part of a secret survives the cut.</summary>
-    private static string Preview(byte[] bytes, CredentialRedactor redactor)
+    private static string Preview(ReadOnlySpan<byte> bytes, CredentialRedactor redactor)
     {
-        var text = redactor.Redact(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxErrorBodyChars)));
+        var text = redactor.Redact(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, MaxErrorBodyChars)]));
         return text.Length <= 200 && bytes.Length <= MaxErrorBodyChars ? text : string.Concat(text.AsSpan(0, Math.Min(text.Length, 200)), "…");
     }
+
+    /// <summary>Reads a successful response from its body, read whole: <paramref name="body"/> is valid only during the call.</summary>
+    private delegate T BodyReader<in TState, out T>(HttpResponseMessage response, ReadOnlySpan<byte> body, TState state);
 }

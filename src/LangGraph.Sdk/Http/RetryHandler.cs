@@ -25,12 +25,16 @@ internal sealed class RetryHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Uri _apiUrl;
+    private readonly TimeSpan _maxRetryAfter;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the handler of the client configured by <paramref name="options"/> (already validated).</summary>
     public RetryHandler(LangGraphClientOptions options, TimeProvider timeProvider)
     {
         _apiUrl = options.ApiUrl;
         _pipeline = RetryPipeline.Create(options.Retry, timeProvider);
+        _maxRetryAfter = options.Retry.MaxRetryAfter;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>Creates the handler in front of <paramref name="innerHandler"/>.</summary>
@@ -50,17 +54,40 @@ internal sealed class RetryHandler : DelegatingHandler
             : SendWithRetriesAsync(message, cancellationToken);
     }
 
+    /// <summary>
+    /// The first attempt runs outside the pipeline, and most calls end there: a response or an error the policy would
+    /// not retry is the call's outcome, with none of the pipeline's per-call cost (a pooled context that a busy process
+    /// runs out of, and an async state machine per strategy layer for every call that waits on the network). An outcome
+    /// the policy retries is handed to the pipeline as its first attempt's (<see cref="Replay"/>): the pipeline then
+    /// decides, waits, reports the retry and sends the next attempts exactly as if it had made the first one itself.
+    /// </summary>
     private async Task<HttpResponseMessage> SendWithRetriesAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
     {
+        var idempotent = RetryPipeline.IsIdempotent(message.Method);
+        Replay first;
+        try
+        {
+            var response = await AttemptAsync(message, cancellationToken).ConfigureAwait(false);
+            if (!RetryPipeline.ShouldRetry(Outcome.FromResult(response), idempotent, _maxRetryAfter, _timeProvider))
+            {
+                return response;
+            }
+
+            first = new Replay(response, null);
+        }
+        catch (Exception ex) when (RetryPipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), idempotent, _maxRetryAfter, _timeProvider))
+        {
+            first = new Replay(null, ex);
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipeline.IdempotentKey, RetryPipeline.IsIdempotent(message.Method));
-        context.Properties.Set(RetryPipeline.OperationKey, message.Request.Operation);
+        context.Properties.Set(RetryPipeline.MessageKey, message);
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.handler.AttemptAsync(state.message, ctx.CancellationToken),
+                static (ctx, state) => state.first.TryTake(out var outcome) ? outcome : state.handler.AttemptAsync(state.message, ctx.CancellationToken),
                 context,
-                (handler: this, message)).ConfigureAwait(false);
+                (handler: this, message, first)).ConfigureAwait(false);
         }
         finally
         {
@@ -89,11 +116,8 @@ internal sealed class RetryHandler : DelegatingHandler
 
         try
         {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#endif
+            // Into the pooled buffer of the message the core holds, whichever attempt answered.
+            await message.ReadResponseBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
@@ -110,4 +134,30 @@ internal sealed class RetryHandler : DelegatingHandler
     }
 
     private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The outcome of the attempt made before the pipeline ran, given to the pipeline as its first attempt's, once.</summary>
+    private sealed class Replay(HttpResponseMessage? response, Exception? failure)
+    {
+        private bool _taken;
+
+        /// <summary>The recorded outcome the first time (a response, or the failure, rethrown with its own stack trace), then false.</summary>
+        public bool TryTake(out ValueTask<HttpResponseMessage> outcome)
+        {
+            if (_taken)
+            {
+                outcome = default;
+                return false;
+            }
+
+            _taken = true;
+            if (failure is not null)
+            {
+                outcome = ValueTask.FromException<HttpResponseMessage>(failure);
+                return true;
+            }
+
+            outcome = new ValueTask<HttpResponseMessage>(response!);
+            return true;
+        }
+    }
 }

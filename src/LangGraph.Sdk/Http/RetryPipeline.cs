@@ -14,11 +14,11 @@ namespace LangGraph.Sdk.Http;
 /// </summary>
 internal static class RetryPipeline
 {
-    /// <summary>Whether the request of the current execution is idempotent.</summary>
-    internal static readonly ResiliencePropertyKey<bool> IdempotentKey = new("LangGraph.Sdk.Idempotent");
-
-    /// <summary>The operation (span name) of the current execution, for the retry's span event and counter.</summary>
-    internal static readonly ResiliencePropertyKey<string?> OperationKey = new("LangGraph.Sdk.Operation");
+    /// <summary>
+    /// The message of the current execution: its method says whether it is idempotent, its operation (span name) names
+    /// the retry's span event and counter. One reference, so that setting it boxes nothing.
+    /// </summary>
+    internal static readonly ResiliencePropertyKey<LangGraphRequestMessage?> MessageKey = new("LangGraph.Sdk.Message");
 
     public static ResiliencePipeline<HttpResponseMessage> Create(LangGraphRetryOptions options, TimeProvider timeProvider)
     {
@@ -36,7 +36,7 @@ internal static class RetryPipeline
                 MaxDelay = options.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.UseJitter,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(IdempotentKey, false), maxRetryAfter, timeProvider)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(MessageKey, null) is { } message && IsIdempotent(message.Method), maxRetryAfter, timeProvider)),
                 // Retry-After when the server sent one, else the client's one backoff (that of stream reconnects too).
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     (args.Outcome.Result is { } response ? GetRetryAfter(response, timeProvider) : null) ?? options.ReconnectDelay(args.AttemptNumber + 1)),
@@ -44,7 +44,7 @@ internal static class RetryPipeline
                 OnRetry = args =>
                 {
                     Telemetry.OnRetry(
-                        args.Context.Properties.GetValue(OperationKey, null), args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result, args.Outcome.Exception);
+                        args.Context.Properties.GetValue(MessageKey, null)?.Request.Operation, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result, args.Outcome.Exception);
                     return default;
                 },
             })

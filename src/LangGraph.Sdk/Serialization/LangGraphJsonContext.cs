@@ -13,7 +13,8 @@ namespace LangGraph.Sdk.Serialization;
     JsonSerializerDefaults.Web,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = false)]
+    UseStringEnumConverter = false,
+    Converters = [typeof(LangGraphThreadConverter)])]
 [JsonSerializable(typeof(RunRequest))]
 [JsonSerializable(typeof(RunCancelManyRequest))]
 [JsonSerializable(typeof(CronRequest))]

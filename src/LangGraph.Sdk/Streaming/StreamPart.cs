@@ -24,15 +24,62 @@ public readonly record struct StreamPart(string Event, JsonElement Data, string?
     internal static string ModeOf(string? eventName)
     {
         var name = eventName ?? string.Empty;
-        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-        return bar < 0 ? name : name[..bar];
+        return name.Contains('|', System.StringComparison.Ordinal) ? SubgraphEventName.Of(name).Mode : name;
     }
 
     /// <summary>The subgraph namespace of an event name: the <c>|</c>-separated segments after the mode.</summary>
     internal static System.Collections.Generic.IReadOnlyList<string> NamespaceOf(string? eventName)
     {
         var name = eventName ?? string.Empty;
-        var bar = name.IndexOf('|', System.StringComparison.Ordinal);
-        return bar < 0 ? [] : name[(bar + 1)..].Split('|');
+        return name.Contains('|', System.StringComparison.Ordinal) ? SubgraphEventName.Of(name).Namespace : [];
+    }
+
+    /// <summary>
+    /// A subgraph event name (<c>mode|node:task|…</c>) split once: a subgraph's events come with a few names (one per
+    /// mode) in turn, so the last names split on each thread are kept and their mode and namespace are shared by the
+    /// events that carry them, instead of a substring, an array and a string per segment on every read of
+    /// <see cref="Mode"/> or <see cref="Namespace"/>.
+    /// </summary>
+    private sealed class SubgraphEventName
+    {
+        // Enough for the modes of one subgraph's events (values, updates, messages, custom...) read in turn.
+        private const int Kept = 4;
+
+        [System.ThreadStatic]
+        private static SubgraphEventName?[]? t_kept;
+
+        [System.ThreadStatic]
+        private static int t_next;
+
+        private SubgraphEventName(string name)
+        {
+            Name = name;
+            var bar = name.IndexOf('|', System.StringComparison.Ordinal);
+            Mode = name[..bar];
+            Namespace = System.Array.AsReadOnly(name[(bar + 1)..].Split('|'));
+        }
+
+        public string Name { get; }
+
+        public string Mode { get; }
+
+        public System.Collections.Generic.IReadOnlyList<string> Namespace { get; }
+
+        public static SubgraphEventName Of(string name)
+        {
+            var kept = t_kept ??= new SubgraphEventName?[Kept];
+            foreach (var split in kept)
+            {
+                if (split is not null && string.Equals(split.Name, name, System.StringComparison.Ordinal))
+                {
+                    return split;
+                }
+            }
+
+            var added = new SubgraphEventName(name);
+            kept[t_next] = added;
+            t_next = (t_next + 1) % Kept;
+            return added;
+        }
     }
 }

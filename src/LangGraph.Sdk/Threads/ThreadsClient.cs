@@ -81,12 +81,7 @@ public class ThreadsClient
     /// <exception cref="LangGraphNotFoundException">The thread does not exist, or custom auth hides it.</exception>
     public virtual Task<LangGraphThread> GetAsync(string threadId, ThreadGetOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var query = new QueryBuilder();
-        if (options?.Include is { Count: > 0 } include)
-        {
-            query.Add("include", string.Join(",", include));
-        }
-
+        var query = options?.Include is { Count: > 0 } include ? new QueryBuilder().Add("include", string.Join(",", include)) : null;
         return _core.SendAsync(
             new LangGraphRequest(HttpMethod.Get, ThreadPath(threadId), options) { Operation = "threads.get", ThreadId = threadId, Query = query },
             LangGraphJsonContext.Default.LangGraphThread,
