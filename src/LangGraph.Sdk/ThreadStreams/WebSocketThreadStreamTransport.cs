@@ -776,10 +776,10 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
                 count += result.Count;
                 if (count > max)
                 {
+                    await CloseQuietlyAsync(socket, WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
                     Fail(new LangGraphException(
                         $"A message on the thread stream's WebSocket (GET {_target}) is larger than MaxStreamEventSize ({max} bytes); " +
                         "raise LangGraphClientOptions.MaxStreamEventSize to accept it."));
-                    await CloseQuietlyAsync(socket, WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
                     return null;
                 }
 
