@@ -5,7 +5,7 @@ namespace LangGraph.Sdk;
 /// <summary>
 /// Events of a thread stream were lost and cannot be replayed: after a reconnect the server no longer had them (a
 /// LangGraph server 1.5.1 forgets a thread's event buffer when its WebSocket closes). The projections of the run that was
-/// streaming end with this exception; the <c>ThreadStream</c> stays usable for the next run. Use
+/// streaming end with this exception; the <see cref="ThreadStream"/> stays usable for the next run. Use
 /// <see cref="ThreadStreamTransport.Sse"/>, which resumes exactly, where no event may be lost.
 /// </summary>
 public class ThreadStreamGapException : LangGraphException

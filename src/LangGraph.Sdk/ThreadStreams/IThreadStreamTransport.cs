@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace LangGraph.Sdk.ThreadStreams;
 
 /// <summary>
-/// How a <c>ThreadStream</c> reaches the server: SSE (<c>SseThreadStreamTransport</c>) or WebSocket
+/// How a <see cref="ThreadStream"/> reaches the server: SSE (<see cref="SseThreadStreamTransport"/>) or WebSocket
 /// (<see cref="WebSocketThreadStreamTransport"/>). Both are built from (<see cref="ThreadStreamConnection"/>,
 /// <see cref="ThreadEventLog"/>, the channels of the stream's main subscription) and put every event they receive into the log.
 /// </summary>

@@ -14,7 +14,7 @@ internal sealed record RunStartParams
     public JsonElement? Input { get; init; }
 
     [JsonPropertyName("config")]
-    public JsonElement? Config { get; init; }
+    public RunConfigRequest? Config { get; init; }
 
     [JsonPropertyName("metadata")]
     public Dictionary<string, JsonElement>? Metadata { get; init; }

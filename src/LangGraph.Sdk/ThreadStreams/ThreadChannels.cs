@@ -32,6 +32,6 @@ public static class ThreadChannels
     /// <summary>Requests for human input: interrupts (<c>input</c>, method <c>input.requested</c>).</summary>
     public const string Input = "input";
 
-    /// <summary>Gets every channel the server supports: the default subscription of a <c>ThreadStream</c>.</summary>
+    /// <summary>Gets every channel the server supports: the default subscription of a <see cref="ThreadStream"/>.</summary>
     public static IReadOnlyList<string> All { get; } = [Values, Updates, Messages, Tools, Lifecycle, Checkpoints, Tasks, Custom, Input];
 }

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace LangGraph.Sdk.ThreadStreams;
 
 /// <summary>
-/// The one buffer of a <c>ThreadStream</c>: every event received, in order, once. Each reader has its own cursor
+/// The one buffer of a <see cref="ThreadStream"/>: every event received, in order, once. Each reader has its own cursor
 /// (an index into the buffer), so several readers, started at any time, see the same events and none is lost.
 /// Thread-safe: transports append from their receive loops while readers read.
 /// </summary>
@@ -48,6 +48,28 @@ internal sealed class ThreadEventLog
             {
                 return _events.Count;
             }
+        }
+    }
+
+    /// <summary>
+    /// Moves the cursor to <paramref name="seq"/> when it is ahead: events at or before it are dropped (they were seen before
+    /// this stream, for example earlier runs of an existing thread that an SSE stream would otherwise replay).
+    /// </summary>
+    public void Seek(long seq)
+    {
+        lock (_gate)
+        {
+            _lastSeq = Math.Max(_lastSeq, seq);
+        }
+    }
+
+    /// <summary>A copy of the events from position <paramref name="from"/> on, as they are now.</summary>
+    public IReadOnlyList<ThreadEvent> Snapshot(int from)
+    {
+        lock (_gate)
+        {
+            from = Math.Clamp(from, 0, _events.Count);
+            return _events.GetRange(from, _events.Count - from);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace LangGraph.Sdk;
 
-/// <summary>How a <c>ThreadStream</c> talks to the server.</summary>
+/// <summary>How a <see cref="ThreadStream"/> talks to the server.</summary>
 public enum ThreadStreamTransport
 {
     /// <summary>

@@ -6,7 +6,7 @@ namespace LangGraph.Sdk;
 /// Which events a subscription receives: channels, optionally only below some namespaces and down to a depth
 /// (the protocol's <c>subscription.subscribe</c> params and the SSE event filter).
 /// </summary>
-public sealed class ThreadSubscribeOptions
+public sealed class ThreadSubscribeOptions : LangGraphRequestOptions
 {
     /// <summary>
     /// Gets the channels (<see cref="ThreadChannels"/>); at least one. <c>custom:&lt;name&gt;</c> selects one named custom event.

@@ -31,6 +31,48 @@ public class ThreadsClient
 
     internal ThreadsClient(LangGraphHttpCore core) => _core = core;
 
+    /// <summary>
+    /// Opens a thread stream (the thread streaming protocol; JS <c>client.threads.stream</c>, Python <c>threads.stream</c>):
+    /// commands and events of one thread over SSE or a WebSocket. Nothing is sent until the stream is used.
+    /// </summary>
+    /// <param name="threadId">The thread id; null to mint a new one (a UUID v7, as the official SDKs do): the server creates the thread with the first run.</param>
+    /// <param name="options">The assistant (required), the transport, the channels, and headers sent with every request of the stream.</param>
+    /// <returns>The stream; dispose it to close its connection.</returns>
+    /// <exception cref="ArgumentException">The assistant id is missing, the thread id is empty, a header is invalid, or the channels lack <c>lifecycle</c>.</exception>
+    public virtual ThreadStream Stream(string? threadId, ThreadStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.AssistantId))
+        {
+            throw new ArgumentException("ThreadStreamOptions.AssistantId is required: the assistant (or graph) the stream's runs use.", nameof(options));
+        }
+
+        if (threadId is not null)
+        {
+            UrlPath.Segment(threadId, nameof(threadId));
+        }
+
+        if (!options.Channels.Contains(ThreadChannels.Lifecycle))
+        {
+            throw new ArgumentException("ThreadStreamOptions.Channels must include 'lifecycle': projections end at the run's lifecycle events.", nameof(options));
+        }
+
+        if (options.MaxReconnects is < 0 or > 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxReconnects, "ThreadStreamOptions.MaxReconnects must be between 0 and 50.");
+        }
+
+        foreach (var (name, value) in options.Headers)
+        {
+            if (!HeaderDictionary.IsValidName(name) || !HeaderDictionary.IsValidValue(value))
+            {
+                throw new ArgumentException($"The header '{name}' of ThreadStreamOptions has an invalid name or value (line breaks are not allowed).", nameof(options));
+            }
+        }
+
+        return new ThreadStream(_core, threadId ?? ThreadStreams.Uuid7.NewId(_core.TimeProvider), minted: threadId is null, options);
+    }
+
     /// <summary>Gets a thread (<c>GET /threads/{thread_id}</c>).</summary>
     /// <param name="threadId">The thread id.</param>
     /// <param name="options">Extra fields to include, headers and query parameters.</param>

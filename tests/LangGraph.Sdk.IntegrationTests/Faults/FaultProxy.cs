@@ -230,6 +230,11 @@ internal sealed partial class FaultProxy : IAsyncDisposable
 
             await ForwardAsync(stream, socket, request, plan, fault, threadId, routeOnly, echoError: false);
         }
+        else if (route == "POST /threads/{id}/stream/events")
+        {
+            // A thread stream's event connection (and its reconnects with `since`): the plan's next stream fault applies.
+            await ForwardAsync(stream, socket, request, plan, plan.NextStreamFault(), threadId, routeOnly, echoError: false);
+        }
         else if (route == "GET /threads/{id}/runs/{id}" && plan.NextStatusFault() is { } statusFault)
         {
             if (statusFault < 0)
