@@ -33,6 +33,15 @@ namespace LangGraph.Sdk.ThreadStreams;
 /// command started); an error with no id fails the readers with a <see cref="ThreadStreamProtocolException"/>.
 /// </para>
 /// <para>
+/// The commands that read or write the thread's storage, <c>run.start</c>, <c>input.respond</c> and <c>state.get</c>,
+/// go as <c>POST /threads/{id}/commands</c> with the same headers, once the socket is open (the server's record of the
+/// thread is then the socket's: the run's events come on the socket). A 1.5.1 server that fails one of them on a socket
+/// (a thread that never ran, an unknown assistant) answers nothing there, so the command would wait forever; over HTTP
+/// the failure is the usual typed exception (<see cref="LangGraphNotFoundException"/>, …), and each command is
+/// authorized as its own request. (The JS SDK's WebSocket transport reads state over REST for the same reason.) The
+/// other commands (subscriptions, <c>agent.getTree</c>, any other method) go on the socket.
+/// </para>
+/// <para>
 /// On open the transport sends the stream's main <c>subscription.subscribe</c> without waiting for its reply (a 1.5.1
 /// server answers it only once the thread's first run starts). When the socket drops, commands waiting for a reply fail
 /// (they may have been applied), and the transport reconnects with the client's backoff
@@ -70,6 +79,9 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
     private readonly object _gate = new();
     private readonly List<Subscription> _subscriptions = [];
 
+    // The commands that read or write the thread's storage go as POST /threads/{id}/commands (the SSE transport's way).
+    private readonly SseThreadStreamTransport _commands;
+
     // Completed while a socket is usable; replaced by a pending one while reconnecting; faulted once the transport failed.
     private TaskCompletionSource _ready = NewReady();
     private ClientWebSocket? _socket;
@@ -91,6 +103,7 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
         _log = log;
         _channels = [.. channels];
         _invoker = new HttpMessageInvoker(_upgrade, disposeHandler: true);
+        _commands = new SseThreadStreamTransport(connection, log, []);
 
         var url = new StringBuilder(connection.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/')).Append(connection.ThreadPath).Append("/stream/events");
         if (connection.RequestOptions?.QueryParams is { Count: > 0 } query)
@@ -158,10 +171,23 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
         ArgumentException.ThrowIfNullOrEmpty(method);
         await OpenAsync(cancellationToken).ConfigureAwait(false);
         var starts = method is "run.start" or "input.respond";
-        var wasActive = Volatile.Read(ref _runActive);
-        var reply = await RoundTripAsync(id, method, ProtocolCodec.WriteCommand(id, method, @params), starts, cancellationToken).ConfigureAwait(false);
-        if (reply.IsSuccess)
+        if (!starts && method != "state.get")
         {
+            var reply = await RoundTripAsync(id, method, ProtocolCodec.WriteCommand(id, method, @params), cancellationToken).ConfigureAwait(false);
+            return reply.IsSuccess ? reply : throw ProtocolCodec.ToException(reply, method, _connection.Redactor);
+        }
+
+        // Over HTTP, once the socket (and with it the server's record of the thread, bound to this WebSocket) is there.
+        await WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        var wasActive = Volatile.Read(ref _runActive);
+        if (starts)
+        {
+            Volatile.Write(ref _runActive, true); // before the first event can arrive
+        }
+
+        try
+        {
+            var reply = await _commands.SendAsync(id, method, @params, cancellationToken).ConfigureAwait(false);
             if (starts)
             {
                 Volatile.Write(ref _sessionBound, true);
@@ -169,13 +195,11 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
 
             return reply;
         }
-
-        if (starts)
+        catch (Exception) when (starts)
         {
-            Volatile.Write(ref _runActive, wasActive); // no run started
+            Volatile.Write(ref _runActive, wasActive); // no run started (or unknown: a reconnect then checks)
+            throw;
         }
-
-        throw ProtocolCodec.ToException(reply, method, _connection.Redactor);
     }
 
     public async Task<string> SubscribeAsync(int id, ThreadSubscribeOptions filter, CancellationToken cancellationToken)
@@ -212,7 +236,7 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
             return subscription.Key!;
         }
 
-        var reply = await RoundTripAsync(id, "subscription.subscribe", command, starts: false, cancellationToken).ConfigureAwait(false);
+        var reply = await RoundTripAsync(id, "subscription.subscribe", command, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
         {
             throw ProtocolCodec.ToException(reply, "subscription.subscribe", _connection.Redactor);
@@ -319,6 +343,7 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
         }
 
         _socket?.Dispose();
+        await _commands.DisposeAsync().ConfigureAwait(false);
         _invoker.Dispose();
         _lifetime.Dispose();
     }
@@ -369,16 +394,11 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
     }
 
     /// <summary>Sends a command and waits for its reply; a caller's cancellation stops the wait, not the command.</summary>
-    private async Task<ProtocolReply> RoundTripAsync(int id, string method, byte[] command, bool starts, CancellationToken cancellationToken)
+    private async Task<ProtocolReply> RoundTripAsync(int id, string method, byte[] command, CancellationToken cancellationToken)
     {
         var pending = Register(id, method);
         try
         {
-            if (starts)
-            {
-                Volatile.Write(ref _runActive, true);
-            }
-
             await WriteAsync(pending, command, cancellationToken).ConfigureAwait(false);
             return await pending.Source.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -388,27 +408,32 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
         }
     }
 
+    /// <summary>Waits until a socket is usable (out of a reconnect); fails when the transport has failed.</summary>
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        Task ready;
+        lock (_gate)
+        {
+            ready = _ready.Task;
+        }
+
+        try
+        {
+            await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ThrowIfFailed();
+            throw;
+        }
+    }
+
     /// <summary>Sends a command once a socket is usable (waiting out a reconnect); fails when the transport has failed.</summary>
     private async Task WriteAsync(PendingCommand pending, byte[] message, CancellationToken cancellationToken)
     {
         while (true)
         {
-            Task ready;
-            lock (_gate)
-            {
-                ready = _ready.Task;
-            }
-
-            try
-            {
-                await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                ThrowIfFailed();
-                throw;
-            }
-
+            await WaitReadyAsync(cancellationToken).ConfigureAwait(false);
             var socket = _socket;
             if (socket is not null && await TryWriteAsync(socket, pending, message, cancellationToken).ConfigureAwait(false))
             {

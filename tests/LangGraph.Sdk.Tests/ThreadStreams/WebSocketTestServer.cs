@@ -35,6 +35,7 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
     private readonly Channel<ServerSocket> _sockets = Channel.CreateUnbounded<ServerSocket>();
     private readonly ConcurrentQueue<(int Status, string Body)> _refusals = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _upgrades = new();
+    private readonly ConcurrentQueue<(IReadOnlyDictionary<string, string> Headers, JsonElement Command)> _httpCommands = new();
 
     private WebSocketTestServer(WebApplication app)
     {
@@ -46,6 +47,15 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
     /// <summary>The headers of every upgrade request received, refused or not, in order.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Upgrades => [.. _upgrades];
 
+    /// <summary>The commands that came as <c>POST /threads/{id}/commands</c>, with their headers, in order.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Headers, JsonElement Command)> HttpCommands => [.. _httpCommands];
+
+    /// <summary>
+    /// Answers a <c>POST /threads/{id}/commands</c>: status and body. The default answers <c>run.start</c> with a run id,
+    /// <c>state.get</c> with the server's 404 for a thread that never ran, anything else with <c>{}</c>.
+    /// </summary>
+    public Func<string, JsonElement, (int Status, string Body)> CommandAnswer { get; set; } = DefaultAnswer;
+
     public static async Task<WebSocketTestServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,6 +65,7 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
         var server = new WebSocketTestServer(app);
         app.UseWebSockets();
         app.Map("/threads/{threadId}/stream/events", server.HandleAsync);
+        app.MapPost("/threads/{threadId}/commands", server.HandleCommandAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Url = new Uri(address);
@@ -97,6 +108,28 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static (int Status, string Body) DefaultAnswer(string threadId, JsonElement command)
+    {
+        var id = command.GetProperty("id").GetInt32();
+        return command.GetProperty("method").GetString() switch
+        {
+            "run.start" => (200, $"{{\"type\":\"success\",\"id\":{id},\"result\":{{\"run_id\":\"r1\"}},\"meta\":{{\"thread_id\":\"{threadId}\",\"applied_through_seq\":0}}}}"),
+            "state.get" => (404, $"Thread with ID {threadId} not found"),
+            _ => (200, $"{{\"type\":\"success\",\"id\":{id},\"result\":{{}}}}"),
+        };
+    }
+
+    private async Task HandleCommandAsync(HttpContext context, string threadId)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body);
+        var command = document.RootElement.Clone();
+        _httpCommands.Enqueue((context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), command));
+        var (status, body) = CommandAnswer(threadId, command);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = status == 200 ? "application/json" : "text/plain";
+        await context.Response.WriteAsync(body);
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -66,7 +66,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         var socket = await _server.AcceptAsync();
         await socket.ExpectAsync("subscription.subscribe");
 
-        var first = transport.SendAsync(1, "state.get", null, CancellationToken.None);
+        var first = transport.SendAsync(1, "custom.echo", null, CancellationToken.None);
         var second = transport.SendAsync(2, "agent.getTree", null, CancellationToken.None);
         var ids = new[] { (await socket.ReceiveAsync()).GetProperty("id").GetInt32(), (await socket.ReceiveAsync()).GetProperty("id").GetInt32() };
         ids.Should().BeEquivalentTo([1, 2]);
@@ -91,15 +91,40 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         var socket = await _server.AcceptAsync();
         await socket.ExpectAsync("subscription.subscribe");
 
-        var start = transport.SendAsync(7, "run.start", null, CancellationToken.None);
-        var (id, _) = await socket.ExpectAsync("run.start");
-        await socket.SendErrorAsync(id, "invalid_argument", "Thread t is bound to assistant echo; cannot run slow.");
+        var command = transport.SendAsync(7, "foo.bar", null, CancellationToken.None);
+        var (id, _) = await socket.ExpectAsync("foo.bar");
+        await socket.SendErrorAsync(id, "unknown_command", "Unknown protocol command: foo.bar");
 
-        var error = (await start.Invoking(t => t).Should().ThrowAsync<ThreadStreamProtocolException>()).Which;
-        error.Code.Should().Be("invalid_argument");
-        error.Method.Should().Be("run.start");
+        var error = (await command.Invoking(t => t).Should().ThrowAsync<ThreadStreamProtocolException>()).Which;
+        error.Code.Should().Be("unknown_command");
+        error.Method.Should().Be("foo.bar");
         error.CommandId.Should().Be(7);
-        error.ServerMessage.Should().Contain("cannot run slow");
+        error.ServerMessage.Should().Contain("foo.bar");
+    }
+
+    [Fact]
+    public async Task Commands_on_the_threads_storage_go_over_http_with_the_streams_headers_and_fail_with_the_typed_http_error()
+    {
+        var (transport, _) = _server.CreateTransport(
+            configure: o => o.ApiKey = ApiKey,
+            requestOptions: new LangGraphRequestOptions { Headers = { ["Authorization"] = $"Bearer {Token}" } });
+        await using var owned = transport;
+
+        // A 1.5.1 server answers nothing on the socket when state.get fails; over HTTP it is a 404.
+        var missing = (await transport.Invoking(t => t.SendAsync(1, "state.get", null, CancellationToken.None)).Should().ThrowAsync<LangGraphNotFoundException>()).Which;
+        missing.Message.Should().Contain("not found").And.NotContain(Token);
+        var socket = await _server.AcceptAsync();
+        await socket.ExpectAsync("subscription.subscribe"); // the socket came first: the server's thread record is the socket's
+
+        var started = await transport.SendAsync(2, "run.start", null, CancellationToken.None);
+        started.Result.GetProperty("run_id").GetString().Should().Be("r1");
+        _server.CommandAnswer = (_, command) => (200, $"{{\"type\":\"error\",\"id\":{command.GetProperty("id").GetInt32()},\"error\":\"invalid_argument\",\"message\":\"input.respond requires an interrupt_id.\"}}");
+        var error = (await transport.Invoking(t => t.SendAsync(3, "input.respond", null, CancellationToken.None)).Should().ThrowAsync<ThreadStreamProtocolException>()).Which;
+        error.Code.Should().Be("invalid_argument");
+        error.Method.Should().Be("input.respond");
+
+        _server.HttpCommands.Select(c => c.Command.GetProperty("method").GetString()).Should().Equal("state.get", "run.start", "input.respond");
+        _server.HttpCommands.Should().OnlyContain(c => c.Headers["Authorization"] == $"Bearer {Token}" && c.Headers["x-api-key"] == ApiKey);
     }
 
     [Fact]
@@ -137,20 +162,20 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         var first = await _server.AcceptAsync();
         await first.ExpectAsync("subscription.subscribe");
 
-        var state = transport.SendAsync(1, "state.get", null, CancellationToken.None);
-        await first.ExpectAsync("state.get");
+        var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
+        await first.ExpectAsync("agent.getTree");
         first.Drop();
 
         var error = (await state.Invoking(t => t).Should().ThrowAsync<LangGraphException>()).Which;
-        error.Message.Should().Contain("state.get").And.Contain("may have been applied").And.NotContain(Token);
+        error.Message.Should().Contain("agent.getTree").And.Contain("may have been applied").And.NotContain(Token);
         var second = await _server.AcceptAsync();
         var (_, subscribe) = await second.ExpectAsync("subscription.subscribe");
         subscribe.GetProperty("channels").GetArrayLength().Should().Be(ThreadChannels.All.Count);
         _server.Upgrades.Should().HaveCount(2).And.OnlyContain(u => u["Authorization"] == $"Bearer {Token}");
 
         // The stream works on the new socket.
-        var again = transport.SendAsync(2, "state.get", null, CancellationToken.None);
-        var (id, _) = await second.ExpectAsync("state.get");
+        var again = transport.SendAsync(2, "agent.getTree", null, CancellationToken.None);
+        var (id, _) = await second.ExpectAsync("agent.getTree");
         await second.SendSuccessAsync(id, "{\"values\":{}}");
         (await again).IsSuccess.Should().BeTrue();
     }
@@ -167,11 +192,11 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         first.Drop();
 
         await clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(20)); // the transport saw the drop and waits its backoff
-        var state = transport.SendAsync(1, "state.get", null, CancellationToken.None);
+        var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
         clock.Fire();
         var second = await _server.AcceptAsync();
         await second.ExpectAsync("subscription.subscribe");
-        var (id, _) = await second.ExpectAsync("state.get");
+        var (id, _) = await second.ExpectAsync("agent.getTree");
         await second.SendSuccessAsync(id);
         (await state).IsSuccess.Should().BeTrue();
     }
@@ -185,11 +210,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         var first = await _server.AcceptAsync();
         var (mainId, _) = await first.ExpectAsync("subscription.subscribe");
 
-        var start = transport.SendAsync(1, "run.start", null, CancellationToken.None);
-        var (startId, _) = await first.ExpectAsync("run.start");
+        await transport.SendAsync(1, "run.start", null, CancellationToken.None);
         await first.SendSuccessAsync(mainId, "{\"subscription_id\":\"main-a\",\"replayed_events\":0}");
-        await first.SendSuccessAsync(startId, "{\"run_id\":\"r1\"}");
-        await start;
 
         var messages = new ThreadSubscribeOptions { Channels = { ThreadChannels.Messages } };
         var subscribing = transport.SubscribeAsync(2, messages, CancellationToken.None);
@@ -233,8 +255,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await transport.UnsubscribeAsync(3, key, CancellationToken.None);
 
         // Nothing went to the server for either: the next command it sees is this one.
-        var state = transport.SendAsync(4, "state.get", null, CancellationToken.None);
-        var (id, _) = await socket.ExpectAsync("state.get");
+        var state = transport.SendAsync(4, "agent.getTree", null, CancellationToken.None);
+        var (id, _) = await socket.ExpectAsync("agent.getTree");
         id.Should().Be(4);
         await socket.SendSuccessAsync(id);
         await state;
@@ -268,11 +290,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await transport.OpenAsync(CancellationToken.None);
         var first = await _server.AcceptAsync();
         await first.ExpectAsync("subscription.subscribe");
-        var start = transport.SendAsync(1, "run.start", null, CancellationToken.None);
-        var (startId, _) = await first.ExpectAsync("run.start");
+        await transport.SendAsync(1, "run.start", null, CancellationToken.None);
         await first.SendLifecycleAsync(1, "running");
-        await first.SendSuccessAsync(startId, "{\"run_id\":\"r1\"}", appliedThroughSeq: 1);
-        await start;
         await first.SendEventAsync(2, "values", "{\"n\":1}");
         (await ReadAsync(log, 0, 2)).Select(e => e.Seq).Should().Equal(1, 2);
 
@@ -298,10 +317,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
 
         // The stream stays usable: the next run's events, counted from 1 again by the server, reach new readers.
         var position = log.Count;
-        var next = transport.SendAsync(2, "run.start", null, CancellationToken.None);
-        var (nextId, _) = await second.ExpectAsync("run.start");
-        await second.SendSuccessAsync(nextId, "{\"run_id\":\"r2\"}", appliedThroughSeq: 0);
-        await next;
+        await transport.SendAsync(2, "run.start", null, CancellationToken.None);
         await second.SendLifecycleAsync(1, "running");
         await second.SendLifecycleAsync(2, "completed");
         (await ReadAsync(log, position, 2)).Select(e => e.Seq).Should().Equal(1, 2);
@@ -326,10 +342,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await second.SendErrorAsync(probe.Id, "no_such_run", "No active run is bound to this thread.");
 
         // Once the probe is answered, commands go out again; the next run's seq 1 and 2 are new events, not duplicates.
-        var next = transport.SendAsync(1, "run.start", null, CancellationToken.None);
-        var (id, _) = await second.ExpectAsync("run.start");
-        await second.SendSuccessAsync(id, "{\"run_id\":\"r2\"}");
-        await next;
+        await transport.SendAsync(1, "run.start", null, CancellationToken.None);
         await second.SendLifecycleAsync(1, "running");
         await second.SendLifecycleAsync(2, "completed");
         (await ReadAsync(log, 0, 4)).Select(e => e.Seq).Should().Equal([1L, 2, 1, 2], "no reader fails: no event of a running run was lost");
@@ -385,15 +398,15 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await transport.OpenAsync(CancellationToken.None);
         var socket = await _server.AcceptAsync();
         await socket.ExpectAsync("subscription.subscribe");
-        var state = transport.SendAsync(1, "state.get", null, CancellationToken.None);
-        await socket.ExpectAsync("state.get");
+        var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
+        await socket.ExpectAsync("agent.getTree");
 
         await socket.SendEventAsync(1, "values", $"{{\"text\":\"{new string('x', 2000)}\"}}");
 
         var read = async () => await ReadAsync(log, 0, 1);
         (await read.Should().ThrowAsync<LangGraphException>()).Which.Message.Should().Contain("MaxStreamEventSize (1024 bytes)");
         await state.Invoking(t => t).Should().ThrowAsync<LangGraphException>().WithMessage("*MaxStreamEventSize*");
-        await transport.Invoking(t => t.SendAsync(2, "state.get", null, CancellationToken.None)).Should().ThrowAsync<LangGraphException>().WithMessage("*MaxStreamEventSize*");
+        await transport.Invoking(t => t.SendAsync(2, "agent.getTree", null, CancellationToken.None)).Should().ThrowAsync<LangGraphException>().WithMessage("*MaxStreamEventSize*");
         (await socket.WaitForCloseAsync()).Should().Be(WebSocketCloseStatus.MessageTooBig);
     }
 
@@ -443,7 +456,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
 
         var read = async () => await ReadAsync(log, 0, 1);
         (await read.Should().ThrowAsync<LangGraphApiException>()).Which.StatusCode.Should().Be(403);
-        (await transport.Invoking(t => t.SendAsync(1, "state.get", null, CancellationToken.None)).Should().ThrowAsync<LangGraphApiException>()).Which.StatusCode.Should().Be(403);
+        (await transport.Invoking(t => t.SendAsync(1, "agent.getTree", null, CancellationToken.None)).Should().ThrowAsync<LangGraphApiException>()).Which.StatusCode.Should().Be(403);
     }
 
     [Fact]
@@ -498,15 +511,15 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await transport.OpenAsync(CancellationToken.None);
         var socket = await _server.AcceptAsync();
         await socket.ExpectAsync("subscription.subscribe");
-        var state = transport.SendAsync(1, "state.get", null, CancellationToken.None);
-        await socket.ExpectAsync("state.get");
+        var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
+        await socket.ExpectAsync("agent.getTree");
 
         var closed = socket.WaitForCloseAsync();
         await transport.DisposeAsync();
 
         await state.Invoking(t => t).Should().ThrowAsync<ObjectDisposedException>();
         (await closed).Should().Be(WebSocketCloseStatus.NormalClosure);
-        await transport.Invoking(t => t.SendAsync(2, "state.get", null, CancellationToken.None)).Should().ThrowAsync<ObjectDisposedException>();
+        await transport.Invoking(t => t.SendAsync(2, "agent.getTree", null, CancellationToken.None)).Should().ThrowAsync<ObjectDisposedException>();
     }
 
     [Fact]
@@ -519,14 +532,14 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await socket.ExpectAsync("subscription.subscribe");
 
         using var cts = new CancellationTokenSource();
-        var cancelled = transport.SendAsync(1, "state.get", null, cts.Token);
-        await socket.ExpectAsync("state.get");
+        var cancelled = transport.SendAsync(1, "agent.getTree", null, cts.Token);
+        await socket.ExpectAsync("agent.getTree");
         await cts.CancelAsync();
         await cancelled.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
 
         await socket.SendSuccessAsync(1); // a late reply nobody waits for is dropped
-        var other = transport.SendAsync(2, "state.get", null, CancellationToken.None);
-        var (id, _) = await socket.ExpectAsync("state.get");
+        var other = transport.SendAsync(2, "agent.getTree", null, CancellationToken.None);
+        var (id, _) = await socket.ExpectAsync("agent.getTree");
         await socket.SendSuccessAsync(id, "{\"values\":{\"ok\":true}}");
         (await other).Result.GetProperty("values").GetProperty("ok").GetBoolean().Should().BeTrue();
     }
