@@ -63,6 +63,9 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
 
     private const string ReconnectOperation = "threads.stream.websocket";
 
+    /// <summary>How many sockets in a row may land on the server's record of a run session a drop ended, before one is kept.</summary>
+    private const int MaxStaleRecords = 5;
+
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ThreadStreamConnection _connection;
@@ -93,6 +96,8 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
     private bool _runActive;
     private bool _sessionBound;
     private int _disposed;
+    private bool _holdEvents;
+    private int _stale;
 
     public WebSocketThreadStreamTransport(ThreadStreamConnection connection, ThreadEventLog log, IReadOnlyList<string> channels)
     {
@@ -349,6 +354,13 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
     }
 
     private static TaskCompletionSource NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ThreadStreamGapException Gap(long lastSeq) => new(
+        _connection.ThreadId,
+        lastSeq,
+        $"The thread stream's WebSocket for thread {_connection.ThreadId} was lost while a run was streaming: the events after seq {lastSeq} " +
+        "are lost (a LangGraph server 1.5.1 ends a thread's run session and forgets its events when the thread's WebSocket closes). " +
+        "The run goes on on the server; read its outcome with GetStateAsync, or use ThreadStreamTransport.Sse, which resumes exactly.");
 
     private static bool IsRetriable(Exception ex) =>
         ex is not LangGraphApiException api || api.StatusCode is 408 or 429 or >= 500;
@@ -611,7 +623,19 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
                 return;
             }
 
-            unverified ??= new DropState(_log.LastSeq, Volatile.Read(ref _runActive));
+            if (unverified is null)
+            {
+                unverified = new DropState(_log.LastSeq, Volatile.Read(ref _runActive));
+                if (unverified.RunActive)
+                {
+                    // A 1.5.1 server ends the thread's run session when its socket closes: the rest of the run is lost.
+                    // Its readers learn it now; events are held back until a socket is on a fresh record of the thread.
+                    Volatile.Write(ref _holdEvents, true);
+                    Volatile.Write(ref _runActive, false);
+                    _log.Fault(Gap(unverified.LastSeq));
+                }
+            }
+
             lock (_gate)
             {
                 if (_ready.Task.IsCompletedSuccessfully)
@@ -730,37 +754,24 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
                 return false; // dropped again, or disposed
             }
 
-            var lost = reply.IsSuccess
-                ? reply.AppliedThroughSeq is { } applied && applied < state.LastSeq
-                : reply.ErrorCode == "no_such_run";
-            if (lost)
+            if (reply.IsSuccess && state.RunActive && Interlocked.Increment(ref _stale) <= MaxStaleRecords)
+            {
+                // The server still has the run session the dropped socket ended: it forgets it (and this socket with it)
+                // once the run's next event comes. This socket would be left on a forgotten record: open another.
+                socket.Abort();
+                return false;
+            }
+
+            Volatile.Write(ref _stale, 0);
+            var fresh = reply.IsSuccess ? reply.AppliedThroughSeq is { } applied && applied < state.LastSeq : reply.ErrorCode == "no_such_run";
+            if (fresh)
             {
                 Volatile.Write(ref _sessionBound, false);
-                Volatile.Write(ref _runActive, false);
-                if (state.RunActive)
-                {
-                    _log.Fault(new ThreadStreamGapException(
-                        _connection.ThreadId,
-                        state.LastSeq,
-                        $"The thread stream's WebSocket for thread {_connection.ThreadId} was lost while a run was streaming, and after reconnecting the server " +
-                        $"no longer had the run's events (a LangGraph server 1.5.1 forgets a thread's events when its WebSocket closes): the events after " +
-                        $"seq {state.LastSeq} are lost. The run goes on on the server; read its outcome with GetStateAsync, or use ThreadStreamTransport.Sse, " +
-                        "which resumes exactly."));
-                }
-
                 _log.NewEpoch(); // the server counts from 1 again
-            }
-            else if (!reply.IsSuccess && state.RunActive)
-            {
-                _log.Fault(new ThreadStreamGapException(
-                    _connection.ThreadId,
-                    state.LastSeq,
-                    $"The thread stream's WebSocket for thread {_connection.ThreadId} was lost while a run was streaming, and after reconnecting the server " +
-                    $"could not say whether it still had the run's events ({reply.ErrorCode}: {_connection.Redactor.Redact(reply.Message ?? string.Empty)}): " +
-                    $"events after seq {state.LastSeq} may be lost."));
             }
         }
 
+        Volatile.Write(ref _holdEvents, false);
         lock (_gate)
         {
             _ready.TrySetResult();
@@ -867,6 +878,11 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
 
         if (frame.Event is { } e)
         {
+            if (Volatile.Read(ref _holdEvents))
+            {
+                return; // the rest of a run lost with a drop (a replay, a terminal event of the ended session): not this stream's any more
+            }
+
             Volatile.Write(ref _sessionBound, true);
             if (e.Method == "lifecycle" && e.Namespace.Count == 0 && e.Data.ValueKind == JsonValueKind.Object
                 && e.Data.TryGetProperty("event"u8, out var lifecycle) && lifecycle.ValueKind == JsonValueKind.String)

@@ -231,7 +231,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         var again = resubscribed.Single(c => c.GetProperty("params").GetProperty("channels")[0].GetString() == "messages");
         await second.SendSuccessAsync(again.GetProperty("id").GetInt32(), "{\"subscription_id\":\"sub-b\",\"replayed_events\":0}");
         var probe = await second.ExpectAsync("agent.getTree");
-        await second.SendSuccessAsync(probe.Id, "{\"tree\":{}}", appliedThroughSeq: 0);
+        await second.SendErrorAsync(probe.Id, "no_such_run", "No active run is bound to this thread.");
 
         var unsubscribing = transport.UnsubscribeAsync(3, key, CancellationToken.None);
         var (unsubscribeId, unsubscribeParams) = await second.ExpectAsync("subscription.unsubscribe");
@@ -295,12 +295,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await first.SendEventAsync(2, "values", "{\"n\":1}");
         (await ReadAsync(log, 0, 2)).Select(e => e.Seq).Should().Equal(1, 2);
 
-        first.Drop();
-        var second = await _server.AcceptAsync();
-        await second.ExpectAsync("subscription.subscribe"); // parked by the server: no reply
-        var probe = await second.ExpectAsync("agent.getTree");
-        await second.SendErrorAsync(probe.Id, "no_such_run", "No active run is bound to this thread.");
-
+        // A reader of the run, reading when the socket drops.
         var seen = new List<long>();
         var read = async () =>
         {
@@ -309,7 +304,16 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
                 seen.Add(e.Seq);
             }
         };
-        var gap = (await read.Should().ThrowAsync<ThreadStreamGapException>()).Which;
+        var reading = read.Should().ThrowAsync<ThreadStreamGapException>();
+        await WaitForAsync(() => seen.Count == 2);
+
+        first.Drop();
+        var second = await _server.AcceptAsync();
+        await second.ExpectAsync("subscription.subscribe"); // parked by the server: no reply
+        var probe = await second.ExpectAsync("agent.getTree");
+        await second.SendErrorAsync(probe.Id, "no_such_run", "No active run is bound to this thread.");
+
+        var gap = (await reading).Which;
         seen.Should().Equal(1, 2);
         gap.LastSeq.Should().Be(2);
         gap.ThreadId.Should().Be("01a233aa-d637-724c-a6e4-ab5c4951eedd");
@@ -349,7 +353,7 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_server_that_kept_the_thread_replays_and_no_event_is_lost_or_repeated()
+    public async Task A_socket_that_lands_on_the_record_of_the_run_session_the_drop_ended_is_replaced_and_its_events_are_not_taken()
     {
         var (transport, log) = _server.CreateTransport();
         await using var owned = transport;
@@ -361,17 +365,58 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
         await ReadAsync(log, 0, 2);
 
         first.Drop();
+        var read = async () => await ReadAsync(log, 0, 3);
+        (await read.Should().ThrowAsync<ThreadStreamGapException>()).Which.LastSeq.Should().Be(2, "a drop mid-run is a gap at once");
+
+        // The server has not forgotten the ended session yet: it replays it and ends it with a terminal event.
         var second = await _server.AcceptAsync();
         var (subscribeId, _) = await second.ExpectAsync("subscription.subscribe");
-        await second.SendSuccessAsync(subscribeId, "{\"subscription_id\":\"s2\",\"replayed_events\":3}", appliedThroughSeq: 3);
+        await second.SendSuccessAsync(subscribeId, "{\"subscription_id\":\"stale\",\"replayed_events\":2}", appliedThroughSeq: 2);
         await second.SendLifecycleAsync(1, "running");
         await second.SendEventAsync(2, "values", "{\"n\":1}");
-        await second.SendEventAsync(3, "values", "{\"n\":2}");
+        await second.SendLifecycleAsync(3, "completed");
         var probe = await second.ExpectAsync("agent.getTree");
         await second.SendSuccessAsync(probe.Id, "{\"tree\":{}}", appliedThroughSeq: 3);
+
+        // So the client opens another socket, which lands on a fresh record.
+        var third = await _server.AcceptAsync();
+        await third.ExpectAsync("subscription.subscribe");
+        var freshProbe = await third.ExpectAsync("agent.getTree");
+        await third.SendErrorAsync(freshProbe.Id, "no_such_run", "No active run is bound to this thread.");
+
+        await transport.SendAsync(1, "run.start", null, CancellationToken.None);
+        log.Count.Should().Be(2, "nothing of the stale socket reached the log");
+        await third.SendLifecycleAsync(1, "running");
+        await third.SendLifecycleAsync(2, "completed");
+        (await ReadAsync(log, 2, 2)).Select(e => e.Seq).Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public async Task A_server_that_kept_the_thread_after_a_drop_between_runs_replays_and_no_event_is_lost_or_repeated()
+    {
+        var (transport, log) = _server.CreateTransport();
+        await using var owned = transport;
+        await transport.OpenAsync(CancellationToken.None);
+        var first = await _server.AcceptAsync();
+        await first.ExpectAsync("subscription.subscribe");
+        await first.SendLifecycleAsync(1, "running");
+        await first.SendLifecycleAsync(2, "completed");
+        await ReadAsync(log, 0, 2);
+
+        first.Drop();
+        var second = await _server.AcceptAsync();
+        var (subscribeId, _) = await second.ExpectAsync("subscription.subscribe");
+        await second.SendSuccessAsync(subscribeId, "{\"subscription_id\":\"s2\",\"replayed_events\":2}", appliedThroughSeq: 2);
+        await second.SendLifecycleAsync(1, "running");
+        await second.SendLifecycleAsync(2, "completed");
+        var probe = await second.ExpectAsync("agent.getTree");
+        await second.SendSuccessAsync(probe.Id, "{\"tree\":{}}", appliedThroughSeq: 2);
+        await transport.SendAsync(1, "run.start", null, CancellationToken.None);
+        await second.SendLifecycleAsync(3, "running");
         await second.SendLifecycleAsync(4, "completed");
 
         (await ReadAsync(log, 0, 4)).Select(e => e.Seq).Should().Equal(1, 2, 3, 4);
+        _server.Upgrades.Should().HaveCount(2);
     }
 
     [Fact]
@@ -589,6 +634,16 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
             }
 
             public ValueTask DisposeAsync() => default;
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline);
+            await Task.Delay(10);
         }
     }
 
