@@ -79,7 +79,7 @@ public sealed class WebSocketReconnectTests(LangGraphServerFixture server)
         gap.LastSeq.Should().BeGreaterThan(0);
         gap.Message.Should().Contain("1.5.1").And.Contain("ThreadStreamTransport.Sse");
         seen.Should().HaveCountLessThan(5, "the values after the drop are lost with the server's record of the thread");
-        proxy.WebSocketUpgrades(thread.ThreadId).Should().HaveCount(2);
+        await WaitForAsync(() => proxy.WebSocketUpgrades(thread.ThreadId).Count >= 2, "the transport reconnects after the gap");
 
         // The lost run went on on the server; the next run (queued behind it) streams whole on the new socket.
         await thread.StartRunAsync(Messages("y"), Delay(0));
@@ -101,7 +101,7 @@ public sealed class WebSocketReconnectTests(LangGraphServerFixture server)
 
         var gap = (await FluentActions.Awaiting(() => thread.Values.ToListAsync().AsTask()).Should().ThrowAsync<ThreadStreamGapException>().WaitAsync(TimeSpan.FromSeconds(60))).Which;
         gap.LastSeq.Should().Be(0, "no event arrived before the drop");
-        proxy.WebSocketUpgrades(thread.ThreadId).Should().HaveCount(2);
+        await WaitForAsync(() => proxy.WebSocketUpgrades(thread.ThreadId).Count >= 2, "the transport reconnects after the gap");
 
         await thread.StartRunAsync(Messages("y"), Delay(0));
         var output = await thread.GetOutputAsync().WaitAsync(TimeSpan.FromSeconds(60));
