@@ -80,6 +80,7 @@ public sealed class PythonParityTests
         ("threads.update_state", "ThreadsClient", "UpdateStateAsync"),
         ("threads.get_history", "ThreadsClient", "GetHistoryAsync"),
         ("threads.join_stream", "ThreadsClient", "JoinStreamAsync"),
+        ("threads.stream", "ThreadsClient", "Stream"),
 
         ("runs.stream", "RunsClient", "StreamAsync"),
         ("runs.create", "RunsClient", "CreateAsync"),
@@ -125,6 +126,7 @@ public sealed class PythonParityTests
         ("remote.get_state_history", "RemoteGraph", "GetStateHistoryAsync"),
         ("remote.update_state", "RemoteGraph", "UpdateStateAsync"),
         ("remote.stream", "RemoteGraph", "StreamAsync"),
+        ("remote.stream_events", "RemoteGraph", "StreamEventsAsync"),
         ("remote.invoke", "RemoteGraph", "InvokeAsync"),
         ("remote.with_config", "RemoteGraph", "WithConfig"),
     ];
@@ -135,9 +137,7 @@ public sealed class PythonParityTests
         ("get_sync_client", "The .NET client is async only (no sync twins, ../shared/API.md conventions); Python's Sync* clients are line-for-line copies of the async ones."),
         ("configure_loopback_transports", "Wires Python's in-process (ASGI) mode inside a Python LangGraph server; a .NET client always talks HTTP."),
         ("http.request_reconnect", "Following the Location header when a long response drops is internal to the run calls that need it (runs.wait, runs.join, runs.cancel with wait); it is not a raw verb."),
-        ("threads.stream", "The v3 thread-centric protocol, 'Unreleased' in the Python CHANGELOG and optional for a first port (python-sdk.md §7)."),
         ("remote.bulk_update_state", "Python's RemoteGraph raises NotImplementedError for it; there is no server route to mirror."),
-        ("remote.stream_events", "Only the v3 thread protocol (threads.stream), not ported yet; Python's async v1/v2 raise NotImplementedError."),
         ("remote.copy", "Python's copy(update) replaces constructor fields; a RemoteGraph is immutable here, so a new one is constructed (or WithConfig derives one)."),
     ];
 

@@ -9,6 +9,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Diagnostics;
+using LangGraph.Sdk.Errors;
 using LangGraph.Sdk.Http;
 using LangGraph.Sdk.RemoteGraphs;
 using LangGraph.Sdk.Serialization;
@@ -271,6 +272,75 @@ public class RemoteGraph : IDisposable
         // Not an iterator: the modes and the config are checked now, the run starts on the first MoveNextAsync.
         var (parts, run) = StartRun(input, config, CheckModes(options?.StreamMode), options?.StreamSubgraphs ?? false, options, cancellationToken);
         return Chunks(parts, run, AssistantId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the graph over a thread stream and yields the run's protocol events (Python's <c>stream_events(version="v3")</c>,
+    /// JS <c>streamEvents</c> v3): every channel, every namespace, from the run's start to its end (the root <c>lifecycle</c>
+    /// <c>completed</c>, <c>interrupted</c> or <c>failed</c>, included).
+    /// </summary>
+    /// <remarks>
+    /// The thread is <c>configurable["thread_id"]</c> of the merged config (taken out of the config sent), else a new one
+    /// minted by the client. The config is sanitised as for <see cref="StreamAsync"/>. A <see cref="RunCommand"/> sends its
+    /// <see cref="RunCommand.Resume"/> as the input, which the server takes as the resume value of a thread waiting at an
+    /// interrupt; <c>run.start</c> carries no update or goto, so a command with those is refused. The stream is closed when
+    /// the enumeration ends.
+    /// </remarks>
+    /// <param name="input">The graph's input, or a <see cref="RunCommand"/> with <see cref="RunCommand.Resume"/>.</param>
+    /// <param name="config">The run's config, merged into the graph's.</param>
+    /// <param name="options">The transport, the run's metadata and multitask strategy, and headers.</param>
+    /// <param name="cancellationToken">Stops the stream (not the run).</param>
+    /// <returns>The run's events, as they arrive.</returns>
+    /// <exception cref="RemoteGraphException">The run failed on the server (after its <c>failed</c> event is yielded).</exception>
+    /// <exception cref="ArgumentException">The input is a <see cref="RunCommand"/> with an update or a goto.</exception>
+#pragma warning disable CS8424 // The token goes to the iterator returned, which observes it; the attribute states the contract.
+    public virtual IAsyncEnumerable<ThreadEvent> StreamEventsAsync(object? input, RunConfig? config = null, RemoteGraphStreamEventsOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS8424
+    {
+        // Not an iterator: the input and the config are checked now, the stream opens on the first MoveNextAsync.
+        if (input is RunCommand { Update: not null } or RunCommand { Goto: not null })
+        {
+            throw new ArgumentException(
+                "StreamEventsAsync starts its run with the protocol's run.start, which carries no update or goto: pass a RunCommand with Resume only, or use StreamAsync.",
+                nameof(input));
+        }
+
+        var runConfig = RemoteGraphConfig.ForRun(RemoteGraphConfig.Merge(_config, config), out var threadId);
+        var streamOptions = new ThreadStreamOptions { AssistantId = AssistantId, Transport = options?.Transport ?? ThreadStreamTransport.Sse };
+        ApplyRequestOptions(streamOptions, options);
+        var startOptions = new ThreadRunStartOptions { Config = runConfig, MultitaskStrategy = options?.MultitaskStrategy };
+        if (options is not null)
+        {
+            foreach (var (key, value) in options.Metadata)
+            {
+                startOptions.Metadata[key] = value;
+            }
+        }
+
+        var thread = Client.Threads.Stream(threadId, streamOptions);
+        return RunEventsAsync(thread, input is RunCommand command ? command.Resume : input, startOptions, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ThreadEvent> RunEventsAsync(ThreadStream thread, object? input, ThreadRunStartOptions startOptions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using (thread.ConfigureAwait(false))
+        {
+            var started = await thread.StartRunAsync(input, startOptions, cancellationToken).ConfigureAwait(false);
+            await foreach (var e in thread.Events.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return e;
+                if (e.IsRoot && ThreadStreams.ThreadProjections.IsTerminal(e))
+                {
+                    if (ThreadStreams.ThreadProjections.LifecycleEvent(e) == "failed")
+                    {
+                        var (errorName, errorMessage) = RunErrors.Read(ThreadStreams.ThreadProjections.LifecycleError(e));
+                        throw new RemoteGraphException(Name, errorName, errorMessage, started.RunId, thread.ThreadId, e.Data);
+                    }
+
+                    yield break;
+                }
+            }
+        }
     }
 
     /// <summary>The chunks of a run, inside the <c>remote_graph.stream</c> span (started on the first <c>MoveNextAsync</c>, with the run's <c>runs.stream</c> span nested in it).</summary>

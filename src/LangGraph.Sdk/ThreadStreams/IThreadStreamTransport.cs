@@ -12,8 +12,9 @@ namespace LangGraph.Sdk.ThreadStreams;
 internal interface IThreadStreamTransport : IAsyncDisposable
 {
     /// <summary>
-    /// Opens the event connection if needed and returns once it is attached (SSE: response headers received; WebSocket:
-    /// socket open and the main subscription sent). Events go into the log given at construction.
+    /// Opens the event connection if needed and returns once no event of a run started after it can be missed (SSE: the
+    /// request, which asks for every event after the log's last sequence number, is started; WebSocket: socket open and the
+    /// main subscription sent). Events go into the log given at construction; a failure to connect faults the log.
     /// </summary>
     ValueTask OpenAsync(CancellationToken cancellationToken);
 

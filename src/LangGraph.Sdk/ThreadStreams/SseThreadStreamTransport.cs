@@ -54,6 +54,11 @@ internal sealed class SseThreadStreamTransport : IThreadStreamTransport
 
     private string EventsPath => _connection.ThreadPath + "/stream/events";
 
+    /// <summary>
+    /// Starts the event connection (once) and returns without waiting for its response headers: a proxy may hold them until
+    /// the first event (which comes only after <c>run.start</c>), and nothing can be missed anyway, since the request asks
+    /// for every event after <c>since</c>. A refused connection ends the readers with its error.
+    /// </summary>
     public async ValueTask OpenAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _pump) is not null)
@@ -65,7 +70,7 @@ internal sealed class SseThreadStreamTransport : IThreadStreamTransport
         try
         {
             ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-            _pump ??= await AttachAsync(_channels, cancellationToken).ConfigureAwait(false);
+            _pump ??= Start(_channels);
         }
         finally
         {
@@ -107,7 +112,8 @@ internal sealed class SseThreadStreamTransport : IThreadStreamTransport
                 List<string> wider = [.. _channels.Union(filter.Channels, StringComparer.Ordinal)];
                 if (_pump is { } old)
                 {
-                    _pump = await AttachAsync(wider, cancellationToken).ConfigureAwait(false);
+                    // The wider stream asks for everything after the last event received, so the old one can go at once.
+                    _pump = Start(wider);
                     await old.StopAsync().ConfigureAwait(false);
                 }
 
@@ -174,12 +180,32 @@ internal sealed class SseThreadStreamTransport : IThreadStreamTransport
                 LangGraphJsonContext.Default.ThreadStreamFilterRequest),
         };
 
-    /// <summary>Opens an event stream (through the retry handler: a refused connect is retried, an error status raised) and starts reading it into the log.</summary>
-    private async Task<EventPump> AttachAsync(IReadOnlyList<string> channels, CancellationToken cancellationToken)
+    /// <summary>Starts reading an event stream with <paramref name="channels"/> into the log, from the last event received.</summary>
+    private EventPump Start(IReadOnlyList<string> channels)
     {
-        var response = await _connection.Core.OpenEventStreamAsync(EventsRequest(channels, _log.LastSeq), null, cancellationToken).ConfigureAwait(false);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        return new EventPump(stop, Task.Run(() => PumpAsync(response, channels, stop.Token), CancellationToken.None));
+        return new EventPump(stop, Task.Run(() => OpenAndPumpAsync(channels, stop.Token), CancellationToken.None));
+    }
+
+    /// <summary>Opens the stream (through the retry handler: a refused connect is retried, an error status raised into the log), then reads it.</summary>
+    private async Task OpenAndPumpAsync(IReadOnlyList<string> channels, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _connection.Core.OpenEventStreamAsync(EventsRequest(channels, _log.LastSeq), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            _log.Fault(ex);
+            return;
+        }
+
+        await PumpAsync(response, channels, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads event streams into the log until stopped, reconnecting with <c>since</c> after every drop or end.</summary>

@@ -209,7 +209,7 @@ internal sealed class ThreadProjections
     }
 
     /// <summary>The error of a <c>lifecycle failed</c> event: the server sends it as JSON text (<c>"{\"error\":\"CustomError\",\"message\":\"Boo!\"}"</c>).</summary>
-    private static JsonElement LifecycleError(ThreadEvent e)
+    internal static JsonElement LifecycleError(ThreadEvent e)
     {
         if (!e.Data.TryGetProperty("error"u8, out var error))
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -15,18 +16,20 @@ namespace LangGraph.Sdk.IntegrationTests.ThreadStreams;
 [Collection(GatewayCollection.Name)]
 public sealed class ThreadStreamGatewayTests(GatewayFixture gateway)
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task Bob_cannot_read_the_state_or_the_events_of_alice_thread_stream()
     {
         using var alice = gateway.CreateClient();
         using var bob = gateway.CreateClient(LangGraphServerFixture.BobToken);
         await using var aliceThread = alice.Threads.Stream(null, new ThreadStreamOptions { AssistantId = "echo" });
-        await aliceThread.StartRunAsync(new Dictionary<string, object?> { ["messages"] = new[] { "secret" } });
-        var output = await aliceThread.GetOutputAsync();
+        await aliceThread.StartRunAsync(new Dictionary<string, object?> { ["messages"] = new[] { "secret" } }).WaitAsync(Timeout);
+        var output = await aliceThread.GetOutputAsync().WaitAsync(Timeout);
         await using var bobThread = bob.Threads.Stream(aliceThread.ThreadId, new ThreadStreamOptions { AssistantId = "echo" });
 
-        var state = () => bobThread.GetStateAsync();
-        var events = () => bobThread.Events.FirstAsync().AsTask();
+        var state = () => bobThread.GetStateAsync().WaitAsync(Timeout);
+        var events = () => bobThread.Events.FirstAsync().AsTask().WaitAsync(Timeout);
 
         output.GetProperty("messages")[1].GetString().Should().Be("echo: secret");
         await state.Should().ThrowAsync<LangGraphNotFoundException>();

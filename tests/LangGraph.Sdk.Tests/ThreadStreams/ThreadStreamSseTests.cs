@@ -56,9 +56,11 @@ public class ThreadStreamSseTests
         values.Select(v => v.GetProperty("messages").GetArrayLength()).Should().Equal(1, 2);
         output.GetProperty("messages")[1].GetString().Should().Be("echo: hi");
         var seen = handler.Seen;
-        seen.Select(r => r.Line).Should().StartWith([$"POST /threads/{thread.ThreadId}/stream/events", $"POST /threads/{thread.ThreadId}/commands"]);
-        seen[0].Body.Should().Be("""{"channels":["values","updates","messages","tools","lifecycle","checkpoints","tasks","custom","input"]}""");
-        seen[1].Body.Should().Be("""{"id":1,"method":"run.start","params":{"assistant_id":"echo","input":{"messages":["hi"]}}}""");
+        seen.Select(r => r.Line).Should().BeEquivalentTo([$"POST /threads/{thread.ThreadId}/stream/events", $"POST /threads/{thread.ThreadId}/commands"]);
+        seen.Single(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Body
+            .Should().Be("""{"channels":["values","updates","messages","tools","lifecycle","checkpoints","tasks","custom","input"]}""", "a minted thread starts at 0: no since, no state.get");
+        seen.Single(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)).Body
+            .Should().Be("""{"id":1,"method":"run.start","params":{"assistant_id":"echo","input":{"messages":["hi"]}}}""");
     }
 
     [Fact]
@@ -77,8 +79,8 @@ public class ThreadStreamSseTests
 
         var seen = handler.Seen;
         seen[0].Body.Should().Be("""{"id":1,"method":"state.get","params":{}}""");
-        seen[1].Body.Should().EndWith(",\"since\":9}");
-        seen[2].Body.Should().Be("""{"id":2,"method":"run.start","params":{"assistant_id":"echo"}}""");
+        seen.Single(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Body.Should().EndWith(",\"since\":9}");
+        seen.Last(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)).Body.Should().Be("""{"id":2,"method":"run.start","params":{"assistant_id":"echo"}}""");
         thread.LastSeq.Should().Be(18);
     }
 
@@ -292,6 +294,36 @@ public class ThreadStreamSseTests
         events.Select(e => e.Seq).Should().Equal(19, 20);
         (await reading).Should().HaveCount(2);
         subscription.IsUnsubscribed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_subscription_to_channels_the_stream_does_not_carry_reopens_it_wider_from_the_last_event()
+    {
+        var handler = new ThreadStreamScript()
+            .Reply("run.start", """{"run_id":"r1"}""")
+            .Events(EchoRun()[..2], hang: true)
+            .Events(EchoRun()[1..], hang: true)
+            .Handler();
+        using var client = Client(handler);
+        var options = Options();
+        options.Channels.Clear();
+        options.Channels.Add("lifecycle");
+        options.Channels.Add("values");
+        options.Since = 0;
+        await using var thread = client.Threads.Stream(ThreadId, options);
+        await thread.StartRunAsync(null);
+        await thread.Events.Take(2).ToListAsync();
+        var filter = new ThreadSubscribeOptions();
+        filter.Channels.Add("tools");
+
+        await using var subscription = await thread.SubscribeAsync(filter);
+        await thread.Events.Take(4).ToListAsync();
+
+        var eventRequests = handler.Seen.Where(r => r.Path.EndsWith("/stream/events", StringComparison.Ordinal)).Select(r => r.Body).ToList();
+        eventRequests.Should().Equal(
+            """{"channels":["lifecycle","values"]}""",
+            """{"channels":["lifecycle","values","tools"],"since":3}""");
+        handler.Seen.Should().NotContain(r => r.Body != null && r.Body.Contains("state.get", StringComparison.Ordinal), "Since given: no position is asked");
     }
 
     [Fact]
