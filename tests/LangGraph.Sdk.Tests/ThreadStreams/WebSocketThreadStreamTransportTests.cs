@@ -60,11 +60,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task Replies_are_matched_to_their_commands_by_id_whatever_their_order_and_events_between_them_go_to_the_log()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         var first = transport.SendAsync(1, "custom.echo", null, CancellationToken.None);
         var second = transport.SendAsync(2, "agent.getTree", null, CancellationToken.None);
@@ -85,11 +82,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task An_error_reply_is_a_typed_protocol_exception_naming_the_command()
     {
-        var (transport, _) = _server.CreateTransport();
+        var (transport, _, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         var command = transport.SendAsync(7, "foo.bar", null, CancellationToken.None);
         var (id, _) = await socket.ExpectAsync("foo.bar");
@@ -130,11 +124,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task An_unsolicited_error_fails_the_readers_after_the_events_before_it()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         await socket.SendLifecycleAsync(1, "running");
         await socket.SendErrorAsync(null, "unknown_error", "the run's source failed");
@@ -156,11 +147,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_drop_fails_the_commands_waiting_for_a_reply_then_the_transport_reconnects_with_the_same_credentials_and_subscribes_again()
     {
-        var (transport, _) = _server.CreateTransport(requestOptions: new LangGraphRequestOptions { Headers = { ["Authorization"] = $"Bearer {Token}" } });
+        var (transport, _, first) = await OpenAsync(requestOptions: new LangGraphRequestOptions { Headers = { ["Authorization"] = $"Bearer {Token}" } });
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
 
         var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
         await first.ExpectAsync("agent.getTree");
@@ -184,11 +172,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     public async Task A_command_sent_while_reconnecting_waits_for_the_new_socket()
     {
         var clock = new GatedTimeProvider();
-        var (transport, _) = _server.CreateTransport(timeProvider: clock);
+        var (transport, _, first) = await OpenAsync(timeProvider: clock);
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
         first.Drop();
 
         await clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(20)); // the transport saw the drop and waits its backoff
@@ -243,11 +228,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_subscription_the_main_one_covers_needs_no_server_subscription()
     {
-        var (transport, _) = _server.CreateTransport();
+        var (transport, _, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         var filter = new ThreadSubscribeOptions { Channels = { ThreadChannels.Messages, "custom:progress" }, Namespaces = { new[] { "agent" } }, Depth = 1 };
         var key = await transport.SubscribeAsync(2, filter, CancellationToken.None);
@@ -265,11 +247,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_subscription_before_the_first_run_is_not_waited_for_and_an_unsubscribe_follows_its_late_reply()
     {
-        var (transport, _) = _server.CreateTransport(channels: [ThreadChannels.Lifecycle]);
+        var (transport, _, socket) = await OpenAsync(channels: [ThreadChannels.Lifecycle]);
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         // A 1.5.1 server parks a subscribe until the thread's first run starts: the call must not wait for it.
         var key = await transport.SubscribeAsync(2, new ThreadSubscribeOptions { Channels = { ThreadChannels.Values } }, CancellationToken.None);
@@ -285,11 +264,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_drop_while_a_run_streams_on_a_server_that_forgot_the_thread_fails_the_readers_with_a_gap_and_the_next_run_streams()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, first) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
         await transport.SendAsync(1, "run.start", null, CancellationToken.None);
         await first.SendLifecycleAsync(1, "running");
         await first.SendEventAsync(2, "values", "{\"n\":1}");
@@ -330,11 +306,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_drop_after_the_run_ended_loses_nothing_and_the_next_run_counts_from_one()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, first) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
         await first.SendLifecycleAsync(1, "running");
         await first.SendLifecycleAsync(2, "completed");
         await ReadAsync(log, 0, 2);
@@ -355,11 +328,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_socket_that_lands_on_the_record_of_the_run_session_the_drop_ended_is_replaced_and_its_events_are_not_taken()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, first) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
         await first.SendLifecycleAsync(1, "running");
         await first.SendEventAsync(2, "values", "{\"n\":1}");
         await ReadAsync(log, 0, 2);
@@ -394,11 +364,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_server_that_kept_the_thread_after_a_drop_between_runs_replays_and_no_event_is_lost_or_repeated()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, first) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var first = await _server.AcceptAsync();
-        await first.ExpectAsync("subscription.subscribe");
         await first.SendLifecycleAsync(1, "running");
         await first.SendLifecycleAsync(2, "completed");
         await ReadAsync(log, 0, 2);
@@ -422,11 +389,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_message_larger_than_the_first_buffer_arrives_whole()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         var text = new string('x', 200_000);
         await socket.SendEventAsync(1, "custom", $"{{\"name\":\"big\",\"payload\":\"{text}\"}}");
@@ -438,11 +402,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_message_larger_than_MaxStreamEventSize_fails_the_stream_the_waiting_commands_and_later_calls()
     {
-        var (transport, log) = _server.CreateTransport(configure: o => o.MaxStreamEventSize = 1024);
+        var (transport, log, socket) = await OpenAsync(configure: o => o.MaxStreamEventSize = 1024);
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
         var state = transport.SendAsync(1, "agent.getTree", null, CancellationToken.None);
         await socket.ExpectAsync("agent.getTree");
 
@@ -490,11 +451,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_reconnect_refused_with_a_client_error_fails_the_readers_and_later_calls_for_good()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         _server.RefuseNext(403, "{\"detail\":\"Forbidden\"}");
         socket.Drop();
@@ -535,11 +493,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_close_with_4000_plus_a_client_error_status_is_final_like_the_status_itself()
     {
-        var (transport, log) = _server.CreateTransport();
+        var (transport, log, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         await socket.CloseAsync(4404, "thread not found");
 
@@ -570,11 +525,8 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_a_wait_for_a_reply_leaves_the_socket_and_other_commands_alone()
     {
-        var (transport, _) = _server.CreateTransport();
+        var (transport, _, socket) = await OpenAsync();
         await using var owned = transport;
-        await transport.OpenAsync(CancellationToken.None);
-        var socket = await _server.AcceptAsync();
-        await socket.ExpectAsync("subscription.subscribe");
 
         using var cts = new CancellationTokenSource();
         var cancelled = transport.SendAsync(1, "agent.getTree", null, cts.Token);
@@ -635,6 +587,21 @@ public sealed class WebSocketThreadStreamTransportTests : IAsyncLifetime
 
             public ValueTask DisposeAsync() => default;
         }
+    }
+
+    /// <summary>A transport to the test server, opened: the server's side of its socket has received the main subscription.</summary>
+    private async Task<(WebSocketThreadStreamTransport Transport, ThreadEventLog Log, ServerSocket Socket)> OpenAsync(
+        Action<LangGraphClientOptions>? configure = null,
+        LangGraphRequestOptions? requestOptions = null,
+        int maxReconnects = 3,
+        IReadOnlyList<string>? channels = null,
+        TimeProvider? timeProvider = null)
+    {
+        var (transport, log) = _server.CreateTransport(configure: configure, requestOptions: requestOptions, maxReconnects: maxReconnects, channels: channels, timeProvider: timeProvider);
+        await transport.OpenAsync(CancellationToken.None);
+        var socket = await _server.AcceptAsync();
+        await socket.ExpectAsync("subscription.subscribe");
+        return (transport, log, socket);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
