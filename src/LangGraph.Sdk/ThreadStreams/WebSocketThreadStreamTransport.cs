@@ -61,8 +61,6 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
     /// <summary>The transport's own command ids (subscriptions, the probe after a reconnect), far from the stream's, which count from 1.</summary>
     private const int FirstInternalId = 1_000_000_000;
 
-    private const string ReconnectOperation = "threads.stream.websocket";
-
     /// <summary>How many sockets in a row may land on the server's record of a run session a drop ended, before one is kept.</summary>
     private const int MaxStaleRecords = 5;
 
@@ -693,7 +691,7 @@ internal sealed class WebSocketThreadStreamTransport : IThreadStreamTransport
             try
             {
                 await Task.Delay(_connection.Retry.ReconnectDelay(attempt), _connection.TimeProvider, _lifetime.Token).ConfigureAwait(false);
-                Telemetry.OnReconnect(ReconnectOperation, attempt, lastEventIdPresent: _log.LastSeq > 0);
+                Telemetry.OnReconnect(SseThreadStreamTransport.EventsOperation, attempt, lastEventIdPresent: _log.LastSeq > 0);
                 return await ConnectAsync(_lifetime.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
