@@ -62,6 +62,11 @@ internal static class Program
                 int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
+        if (args.Length >= 1 && args[0] == "thread-stream")
+        {
+            return await ThreadStreamBench.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         if (args.Length >= 1 && args[0] == "invoke")
         {
             var options = ParseOptions(args.Skip(1).ToArray());

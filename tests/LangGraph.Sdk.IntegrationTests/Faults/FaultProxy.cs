@@ -21,6 +21,7 @@ namespace LangGraph.Sdk.IntegrationTests.Faults;
 /// and without Retry-After, stalls, same- and cross-origin 307s, and credentials echoed into error bodies and SSE
 /// error events. It counts requests per route, and a second listener (the "other origin") records whatever reaches it.
 /// Connections are kept alive until a fault ends them, so a POST may come on a fresh or a reused (pooled) connection.
+/// WebSocket upgrades are tunnelled as raw TCP (FaultProxy.WebSocket.cs).
 /// </summary>
 internal sealed partial class FaultProxy : IAsyncDisposable
 {
@@ -189,6 +190,12 @@ internal sealed partial class FaultProxy : IAsyncDisposable
         var threadId = threadMatch.Success ? threadMatch.Groups[1].Value : null;
         var plan = threadId is not null && _plans.TryGetValue(threadId, out var p) ? p : null;
         var routeOnly = route[(request.Method.Length + 1)..];
+
+        if (IsWebSocketUpgrade(request))
+        {
+            await TunnelWebSocketAsync(stream, socket, request, threadId, routeOnly);
+            return;
+        }
 
         if (plan is null)
         {
