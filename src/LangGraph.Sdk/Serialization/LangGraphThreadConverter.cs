@@ -6,10 +6,10 @@ using System.Text.Json.Serialization;
 namespace LangGraph.Sdk.Serialization;
 
 /// <summary>
-/// Reads a <see cref="LangGraphThread"/> in one pass of the reader: typed members straight into locals, each free-form
-/// member (<c>metadata</c>, <c>values</c>, <c>interrupts</c>, <c>config</c>, <c>extracted</c>) into one
-/// <see cref="JsonDocument"/> (metadata read through a <see cref="JsonObjectDictionary"/> view of it), what a
-/// hand-written client keeping that JSON would hold. The source generator, for a record of init-only properties,
+/// Reads a <see cref="LangGraphThread"/> from one <see cref="JsonDocument"/> of the thread: typed members read from it,
+/// each free-form member (<c>metadata</c>, <c>values</c>, <c>interrupts</c>, <c>config</c>, <c>extracted</c>) an
+/// element of it (metadata read through a <see cref="JsonObjectDictionary"/> view), what a hand-written client keeping
+/// that JSON would hold. The source generator, for a record of init-only properties,
 /// collects every member into an array of boxed arguments instead, and parses each metadata value into a document of
 /// its own.
 /// </summary>
@@ -27,55 +27,9 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
             throw new JsonException($"Expected a JSON object for {nameof(LangGraphThread)}, got {reader.TokenType}.");
         }
 
-        var thread = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = Name(ref reader);
-            reader.Read();
-            switch (name)
-            {
-                case Member.ThreadId:
-                    thread.ThreadId = reader.GetString();
-                    break;
-                case Member.CreatedAt:
-                    thread.CreatedAt = reader.GetDateTimeOffset();
-                    break;
-                case Member.UpdatedAt:
-                    thread.UpdatedAt = reader.GetDateTimeOffset();
-                    break;
-                case Member.StateUpdatedAt:
-                    thread.StateUpdatedAt = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    break;
-                case Member.Metadata:
-                    thread.Metadata = Dictionary(ref reader);
-                    break;
-                case Member.Status:
-                    thread.Status = Status(ref reader);
-                    break;
-                case Member.Values:
-                    thread.Values = Element(ref reader);
-                    break;
-                case Member.Interrupts:
-                    thread.Interrupts = Element(ref reader);
-                    break;
-                case Member.Config:
-                    thread.Config = Element(ref reader);
-                    break;
-                case Member.Extracted:
-                    thread.Extracted = Dictionary(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        if (reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw new JsonException($"Expected the end of a {nameof(LangGraphThread)} object, got {reader.TokenType}.");
-        }
-
-        return thread.ToThread();
+        // One document for the whole thread: its free-form members are elements of it, read by the same path as a
+        // whole response body parsed once.
+        return FromElement(JsonElement.ParseValue(ref reader));
     }
 
     public override void Write(Utf8JsonWriter writer, LangGraphThread value, JsonSerializerOptions options)
@@ -165,9 +119,9 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
     }
 
     /// <summary>
-    /// Reads a whole response body of type <typeparamref name="T"/> in one pass when it is a thread or a list of threads
-    /// (on net10, where <see cref="JsonElement"/> parses a span in one pass; the converter's reader must find where each
-    /// free-form value ends before parsing it, reading it twice): false for any other type, which the serializer reads.
+    /// Reads a whole response body of type <typeparamref name="T"/> as one document when it is a thread or a list of
+    /// threads (on net10, where <see cref="JsonElement"/> parses a span in one pass; a list read through the serializer
+    /// makes one document per thread): false for any other type, which the serializer reads.
     /// </summary>
     internal static bool TryReadBody<T>(ReadOnlySpan<byte> body, out T? value)
     {
@@ -212,17 +166,6 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
 #endif
     }
 
-    /// <summary>Which member a property name is: compared by length first, on the raw name (escaped names are unescaped).</summary>
-    private static Member Name(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return Name(reader.GetString()!);
-        }
-
-        return Name(reader.ValueSpan);
-    }
-
     private static Member Name(ReadOnlySpan<byte> name) =>
         name.Length switch
         {
@@ -254,14 +197,6 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
         _ => Member.Other,
     };
 
-    /// <summary>A free-form value: a document of its own (JSON null is none).</summary>
-    private static JsonElement? Element(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
-
-    /// <summary>A free-form map: one document, read through a dictionary view (JSON null is none).</summary>
-    private static JsonObjectDictionary? Dictionary(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : new JsonObjectDictionary(JsonElement.ParseValue(ref reader));
-
     private static ThreadStatus Status(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -274,21 +209,6 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
             : value.ValueEquals("interrupted"u8) ? ThreadStatus.Interrupted
             : value.ValueEquals("error"u8) ? ThreadStatus.Error
             : new ThreadStatus(value.GetString()!);
-    }
-
-    /// <summary>The status, with the known values' strings shared rather than allocated per thread.</summary>
-    private static ThreadStatus Status(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected a string for {nameof(ThreadStatus)}, got {reader.TokenType}.");
-        }
-
-        return reader.ValueTextEquals("idle"u8) ? ThreadStatus.Idle
-            : reader.ValueTextEquals("busy"u8) ? ThreadStatus.Busy
-            : reader.ValueTextEquals("interrupted"u8) ? ThreadStatus.Interrupted
-            : reader.ValueTextEquals("error"u8) ? ThreadStatus.Error
-            : new ThreadStatus(reader.GetString()!);
     }
 
     private static void WriteElement(Utf8JsonWriter writer, ReadOnlySpan<byte> name, JsonElement? value)
@@ -312,7 +232,7 @@ internal sealed class LangGraphThreadConverter : JsonConverter<LangGraphThread>
         writer.WriteEndObject();
     }
 
-    /// <summary>The members of a thread as they are read, by either path.</summary>
+    /// <summary>The members of a thread as they are read.</summary>
     private struct Members
     {
         public string? ThreadId;
