@@ -230,7 +230,8 @@ public sealed class GatewayEnforcementTests(GatewayFixture gateway) : IDisposabl
         var end = clock.Elapsed;
         arrivals.Select(a => a.Event).Should().Equal("metadata", "values", "values", "values", "values", "values");
         (end - arrivals[0].At).Should().BeGreaterThan(TimeSpan.FromSeconds(1.5), "the metadata event came while four 600 ms steps were still to run");
-        (arrivals[2].At - arrivals[1].At).Should().BeGreaterThan(TimeSpan.FromMilliseconds(300), "each step's values arrived when the step ended");
+        var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => b.At - a.At).Count(gap => gap > TimeSpan.FromMilliseconds(300));
+        gaps.Should().BeGreaterThanOrEqualTo(3, "each step's values arrived when the step ended (four 600 ms steps; a loaded server may emit two together, a buffering gateway would emit all at once)");
     }
 
     [Fact]
