@@ -15,7 +15,8 @@ namespace LangGraph.Sdk.Benchmarks;
 /// <summary>
 /// The per-call cost of plain JSON calls over an in-memory <see cref="HttpMessageHandler"/> that answers from memory, so
 /// that the client's own cost dominates: <c>Threads.GetAsync</c> (one thread of about 600 B), <c>Threads.SearchAsync</c>
-/// (50 threads) and <c>Threads.CreateAsync</c>, each against the bare loop a hand-written client would run
+/// (50 threads), <c>Threads.CreateAsync</c>, <c>Runs.GetAsync</c>, <c>Assistants.GetAsync</c> and
+/// <c>Threads.GetStateAsync</c>, each against the bare loop a hand-written client would run
 /// (<see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/> + <see cref="JsonDocument"/>). One
 /// operation is one call (the Events/s column is calls per second).
 /// </summary>
@@ -34,7 +35,13 @@ public class RequestBenchmarks : IDisposable
     {
         var one = Encoding.UTF8.GetBytes(SyntheticThreads.ThreadJson(1));
         var many = Encoding.UTF8.GetBytes(SyntheticThreads.SearchJson(50));
-        _http = new HttpClient(new InMemoryJsonHandler(one, many)) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = BaseUrl };
+        var others = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["/runs/"] = Encoding.UTF8.GetBytes(SyntheticThreads.RunJson()),
+            ["/assistants/"] = Encoding.UTF8.GetBytes(SyntheticThreads.AssistantJson()),
+            ["/state"] = Encoding.UTF8.GetBytes(SyntheticThreads.StateJson()),
+        };
+        _http = new HttpClient(new InMemoryJsonHandler(one, many, others)) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = BaseUrl };
         _client = new LangGraphClient(new LangGraphClientOptions { ApiUrl = BaseUrl, ReadApiKeyFromEnvironment = false }, _http);
     }
 
@@ -83,6 +90,30 @@ public class RequestBenchmarks : IDisposable
     public async Task<int> SdkCreate() =>
         (await _client!.Threads.CreateAsync(new ThreadCreateOptions { Metadata = { ["owner"] = "alice" } }).ConfigureAwait(false)).ThreadId.Length;
 
+    /// <summary>The bare loop for a run, keeping what it read.</summary>
+    [Benchmark(Description = "Bare GET /threads/{id}/runs/{run_id} + JsonElement kept")]
+    public Task<int> BareRunKept() => BareAsync(HttpMethod.Get, "/threads/7f1c9a52/runs/1f0c9a52", null, keep: true, static root => root.GetProperty("run_id").GetString()!.Length);
+
+    /// <summary>The SDK: <c>client.Runs.GetAsync</c>, a typed <see cref="Run"/>.</summary>
+    [Benchmark(Description = "SDK Runs.GetAsync")]
+    public async Task<int> SdkRun() => (await _client!.Runs.GetAsync("7f1c9a52", "1f0c9a52").ConfigureAwait(false)).RunId.Length;
+
+    /// <summary>The bare loop for an assistant, keeping what it read.</summary>
+    [Benchmark(Description = "Bare GET /assistants/{id} + JsonElement kept")]
+    public Task<int> BareAssistantKept() => BareAsync(HttpMethod.Get, "/assistants/fe096781", null, keep: true, static root => root.GetProperty("assistant_id").GetString()!.Length);
+
+    /// <summary>The SDK: <c>client.Assistants.GetAsync</c>, a typed <see cref="Assistant"/>.</summary>
+    [Benchmark(Description = "SDK Assistants.GetAsync")]
+    public async Task<int> SdkAssistant() => (await _client!.Assistants.GetAsync("fe096781").ConfigureAwait(false)).AssistantId.Length;
+
+    /// <summary>The bare loop for a thread's state, keeping what it read.</summary>
+    [Benchmark(Description = "Bare GET /threads/{id}/state + JsonElement kept")]
+    public Task<int> BareStateKept() => BareAsync(HttpMethod.Get, "/threads/7f1c9a52/state", null, keep: true, static root => root.GetProperty("next").GetArrayLength());
+
+    /// <summary>The SDK: <c>client.Threads.GetStateAsync</c>, a typed <see cref="ThreadState"/>.</summary>
+    [Benchmark(Description = "SDK Threads.GetStateAsync")]
+    public async Task<int> SdkState() => (await _client!.Threads.GetStateAsync("7f1c9a52").ConfigureAwait(false)).Next.Count;
+
     /// <summary>
     /// The bare loop: send (with a small JSON body for a POST), read the body into a <see cref="JsonDocument"/>, and read
     /// from its root; with <paramref name="keep"/> the root is cloned first (a standalone element that outlives the
@@ -103,12 +134,24 @@ public class RequestBenchmarks : IDisposable
         return read(keep ? doc.RootElement.Clone() : doc.RootElement);
     }
 
-    /// <summary>Answers search with the list, every other request with the one thread.</summary>
-    private sealed class InMemoryJsonHandler(byte[] one, byte[] many) : HttpMessageHandler
+    /// <summary>
+    /// Answers search with the list, a path holding a key of <paramref name="others"/> with its body (a run, an
+    /// assistant, a state), every other request with the one thread.
+    /// </summary>
+    private sealed class InMemoryJsonHandler(byte[] one, byte[] many, Dictionary<string, byte[]> others) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = request.RequestUri!.AbsolutePath.EndsWith("/search", StringComparison.Ordinal) ? many : one;
+            var path = request.RequestUri!.AbsolutePath;
+            var body = path.EndsWith("/search", StringComparison.Ordinal) ? many : one;
+            foreach (var (part, other) in others)
+            {
+                if (path.Contains(part, StringComparison.Ordinal))
+                {
+                    body = other;
+                }
+            }
+
             var content = new StreamContent(new MemoryStream(body, writable: false));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });

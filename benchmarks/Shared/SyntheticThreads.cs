@@ -40,4 +40,38 @@ public static class SyntheticThreads
 
         return list.Append(']').ToString();
     }
+
+    /// <summary>A run as the server sends it (<c>GET /threads/{id}/runs/{run_id}</c>): about 700 bytes of JSON.</summary>
+    /// <returns>The run's JSON.</returns>
+    public static string RunJson() =>
+        "{\"run_id\":\"1f0c9a52-3c4e-4a57-9d0b-000000000009\",\"thread_id\":\"" + Id(1) + "\"," +
+        "\"assistant_id\":\"fe096781-5601-53d2-b2f6-0d3403f7e9ca\",\"created_at\":\"2026-11-30T10:15:42.123456+00:00\"," +
+        "\"updated_at\":\"2026-11-30T10:16:03.654321+00:00\",\"status\":\"success\"," +
+        "\"metadata\":{\"owner\":\"alice\",\"source\":\"bench\",\"step\":3,\"tags\":[\"a\",\"b\"]}," +
+        "\"kwargs\":{\"input\":{\"messages\":[{\"type\":\"human\",\"content\":\"summarise the thread so far\"}]}," +
+        "\"config\":{\"configurable\":{\"user_id\":\"alice\",\"model\":\"scripted\"}},\"stream_mode\":[\"values\"]," +
+        "\"command\":null,\"interrupt_before\":null,\"interrupt_after\":null,\"webhook\":null,\"temporary\":false}," +
+        "\"multitask_strategy\":\"reject\"}";
+
+    /// <summary>An assistant as the server sends it (<c>GET /assistants/{id}</c>): about 500 bytes of JSON.</summary>
+    /// <returns>The assistant's JSON.</returns>
+    public static string AssistantJson() =>
+        "{\"assistant_id\":\"fe096781-5601-53d2-b2f6-0d3403f7e9ca\",\"graph_id\":\"agent\"," +
+        "\"config\":{\"configurable\":{\"model\":\"scripted\",\"temperature\":0.2},\"tags\":[\"bench\"]}," +
+        "\"context\":{\"model\":\"scripted\"},\"created_at\":\"2026-11-30T10:15:42.123456+00:00\"," +
+        "\"updated_at\":\"2026-11-30T10:16:03.654321+00:00\",\"metadata\":{\"created_by\":\"system\",\"owner\":\"alice\",\"team\":\"core\"}," +
+        "\"version\":3,\"name\":\"agent\",\"description\":\"The benchmark's assistant.\"}";
+
+    /// <summary>A thread's state as the server sends it (<c>GET /threads/{id}/state</c>): about 1 KB of JSON.</summary>
+    /// <returns>The state's JSON.</returns>
+    public static string StateJson() =>
+        "{\"values\":{\"messages\":[{\"type\":\"human\",\"content\":\"summarise the thread so far\",\"id\":\"m-1\"}," +
+        "{\"type\":\"ai\",\"content\":\"Here is a short summary of what was discussed in this thread.\",\"id\":\"m-2\",\"tool_calls\":[]}]}," +
+        "\"next\":[],\"tasks\":[]," +
+        "\"metadata\":{\"source\":\"loop\",\"step\":2,\"parents\":{},\"writes\":{\"agent\":{\"messages\":[{\"type\":\"ai\",\"content\":\"ok\"}]}}," +
+        "\"graph_id\":\"agent\",\"assistant_id\":\"fe096781-5601-53d2-b2f6-0d3403f7e9ca\",\"user_id\":\"alice\",\"run_attempt\":1}," +
+        "\"created_at\":\"2026-11-30T10:16:03.654321+00:00\"," +
+        "\"checkpoint\":{\"thread_id\":\"" + Id(1) + "\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"1f0c9a52-3c4e-6a57-8002-000000000002\"}," +
+        "\"parent_checkpoint\":{\"thread_id\":\"" + Id(1) + "\",\"checkpoint_ns\":\"\",\"checkpoint_id\":\"1f0c9a52-3c4e-6a57-8001-000000000001\"}," +
+        "\"interrupts\":[],\"checkpoint_id\":\"1f0c9a52-3c4e-6a57-8002-000000000002\"}";
 }

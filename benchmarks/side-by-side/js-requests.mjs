@@ -2,12 +2,13 @@
 // tests/server/package-lock.json) against serve.mjs --thread-json --search-json, printing one JSON line per scenario,
 // in the format of `LangGraph.Sdk.SideBySide requests` (client "js").
 //
-//   node js-requests.mjs --url URL --scenario get|search [--requests 2000] [--warmup 300]
-//   node js-requests.mjs --url URL --scenario get --concurrency C [--seconds 3] [--rounds 2]
+//   node js-requests.mjs --url URL --scenario get|search [--requests 2000] [--warmup 300] [--warmup-seconds 3]
+//   node js-requests.mjs --url URL --scenario get --concurrency C [--seconds 3] [--rounds 2] [--warmup-seconds 3]
 //
 // get: client.threads.get(id), checking the thread id; search: client.threads.search({ limit: 50 }), checking the
 // length. Sequential: one call at a time, mean, p50 and p99 microseconds. Concurrent: C callers at once for S seconds
-// per round, requests per second over all rounds, p50 and p99.
+// per round, requests per second over all rounds, p50 and p99. The warm-up is at least W calls and S seconds (at full
+// concurrency when concurrent), as on the .NET side, so that V8's optimising compiler has run, as .NET's tier-1 JIT has.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -16,11 +17,11 @@ const modules = new URL("../../tests/server/node_modules/", import.meta.url);
 const sdkDir = new URL("@langchain/langgraph-sdk/", modules);
 const sdkVersion = JSON.parse(readFileSync(fileURLToPath(new URL("package.json", sdkDir)), "utf8")).version;
 
-const options = { scenario: "get", requests: "2000", warmup: "300", concurrency: "1", seconds: "3", rounds: "2" };
+const options = { scenario: "get", requests: "2000", warmup: "300", "warmup-seconds": "3", concurrency: "1", seconds: "3", rounds: "2" };
 const args = process.argv.slice(2);
 for (let i = 0; i + 1 < args.length; i += 2) options[args[i].replace(/^--/, "")] = args[i + 1];
 if (!options.url || !["get", "search"].includes(options.scenario)) {
-  console.error("usage: node js-requests.mjs --url URL --scenario get|search [--requests N] [--warmup W] [--concurrency C] [--seconds S] [--rounds R]");
+  console.error("usage: node js-requests.mjs --url URL --scenario get|search [--requests N] [--warmup W] [--warmup-seconds S] [--concurrency C] [--seconds S] [--rounds R]");
   process.exit(2);
 }
 
@@ -51,14 +52,15 @@ async function runFor(ms, keep) {
 }
 
 if (concurrency > 1) {
-  await runFor(500, false);
+  await runFor(Number(options["warmup-seconds"]) * 1000, false);
   for (let round = 0; round < Number(options.rounds); round++) {
     const start = performance.now();
     await runFor(Number(options.seconds) * 1000, true);
     seconds += (performance.now() - start) / 1000;
   }
 } else {
-  for (let i = 0; i < Number(options.warmup); i++) await call();
+  const warmupEnd = performance.now() + Number(options["warmup-seconds"]) * 1000;
+  for (let i = 0; i < Number(options.warmup) || performance.now() < warmupEnd; i++) await call();
   for (let i = 0; i < Number(options.requests); i++) {
     const start = performance.now();
     await call();

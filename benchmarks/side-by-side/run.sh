@@ -13,22 +13,28 @@
 #   (cd tests/server && npm ci)        # once: the JS SDK comes from there
 #   benchmarks/side-by-side/run.sh
 #
-# Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (1), EVENTS (100000), LONG_EVENTS (400000), REMOTE (1; 0 skips
-# the RemoteGraph runs), STREAMS (1; 0 skips the stream runs), REQUESTS (1; 0 skips the request runs), REQ_SECONDS (3,
-# per concurrent round; 2 rounds per client), RESULTS (a file to keep the raw JSON lines in).
+# Environment: JS_RUNS (3), DOTNET_RUNS (10), WARMUP (3 warm-up runs of the stream per client), EVENTS (100000),
+# LONG_EVENTS (400000), REMOTE (1; 0 skips the RemoteGraph runs), STREAMS (1; 0 skips the stream runs), REQUESTS (1; 0
+# skips the request runs), REQ_SECONDS (3, per concurrent round; 2 rounds per client), REQ_WARMUP_SECONDS (3, the
+# request warm-up per client and scenario), RESULTS (a file to keep the raw JSON lines in).
+#
+# Every client is warmed up until its JIT has produced its final code (V8's optimising compiler; .NET's tier-1,
+# profile-guided code, which a method reaches only some 100 ms after the last new method was compiled and 30 calls
+# later): a tenth of a second of warm-up measured tier-0 code, and the SDK, with more methods on its path, more so.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 js_runs="${JS_RUNS:-3}"
 dotnet_runs="${DOTNET_RUNS:-10}"
-warmup="${WARMUP:-1}"
+warmup="${WARMUP:-3}"
 events="${EVENTS:-100000}"
 long_events="${LONG_EVENTS:-400000}"
 remote="${REMOTE:-1}"
 streams="${STREAMS:-1}"
 requests="${REQUESTS:-1}"
 req_seconds="${REQ_SECONDS:-3}"
+req_warmup="${REQ_WARMUP_SECONDS:-3}"
 
 if [[ ! -f "$root/tests/server/node_modules/@langchain/langgraph-sdk/package.json" ]]; then
   echo "The JS SDK is missing: run (cd tests/server && npm ci) first." >&2
@@ -120,15 +126,15 @@ fi # streams
 
 if [[ "$requests" == 1 ]]; then
   echo "== requests: threads.get, one call at a time (JS SDK; then this SDK, the bare loop and the bare loop keeping its JSON, in turns)"
-  node "$here/js-requests.mjs" --url "$url" --scenario get --requests 3000 --warmup 500 | tee -a "$results"
-  "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare,bare-kept --requests 5000 --warmup 1000 | tee -a "$results"
+  node "$here/js-requests.mjs" --url "$url" --scenario get --requests 3000 --warmup 500 --warmup-seconds "$req_warmup" | tee -a "$results"
+  "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare,bare-kept --requests 5000 --warmup 1000 --warmup-seconds "$req_warmup" | tee -a "$results"
   echo "== requests: threads.search(limit 50), one call at a time"
-  node "$here/js-requests.mjs" --url "$url" --scenario search --requests 600 --warmup 100 | tee -a "$results"
-  "${tool[@]}" requests --url "$url" --scenario search --client sdk,bare,bare-kept --requests 1500 --warmup 300 | tee -a "$results"
+  node "$here/js-requests.mjs" --url "$url" --scenario search --requests 600 --warmup 100 --warmup-seconds "$req_warmup" | tee -a "$results"
+  "${tool[@]}" requests --url "$url" --scenario search --client sdk,bare,bare-kept --requests 1500 --warmup 300 --warmup-seconds "$req_warmup" | tee -a "$results"
   for c in 32 256; do
     echo "== requests: threads.get, $c callers at once, 2 rounds of ${req_seconds} s per client"
-    node "$here/js-requests.mjs" --url "$url" --scenario get --concurrency "$c" --seconds "$req_seconds" | tee -a "$results"
-    "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare --concurrency "$c" --seconds "$req_seconds" | tee -a "$results"
+    node "$here/js-requests.mjs" --url "$url" --scenario get --concurrency "$c" --seconds "$req_seconds" --warmup-seconds "$req_warmup" | tee -a "$results"
+    "${tool[@]}" requests --url "$url" --scenario get --client sdk,bare --concurrency "$c" --seconds "$req_seconds" --warmup-seconds "$req_warmup" | tee -a "$results"
   done
   echo "== load after the request runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
