@@ -467,7 +467,7 @@ internal sealed partial class LangGraphHttpCore : IDisposable
 
         try
         {
-            return LangGraphThreadConverter.TryReadBody(body, out T? value) ? (true, value) : (true, JsonSerializer.Deserialize(body, type));
+            return ElementModels.TryReadBody(body, out T? value) ? (true, value) : (true, JsonSerializer.Deserialize(body, type));
         }
         catch (JsonException ex)
         {

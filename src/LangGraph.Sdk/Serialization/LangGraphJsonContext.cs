@@ -14,7 +14,7 @@ namespace LangGraph.Sdk.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = false,
-    Converters = [typeof(LangGraphThreadConverter), typeof(JsonObjectDictionaryConverter)])]
+    Converters = [typeof(LangGraphThreadConverter), typeof(RunConverter), typeof(AssistantConverter), typeof(ThreadStateConverter), typeof(JsonObjectDictionaryConverter)])]
 [JsonSerializable(typeof(RunRequest))]
 [JsonSerializable(typeof(RunCancelManyRequest))]
 [JsonSerializable(typeof(CronRequest))]

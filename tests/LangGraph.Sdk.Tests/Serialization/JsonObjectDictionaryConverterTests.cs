@@ -58,9 +58,9 @@ public class JsonObjectDictionaryConverterTests
     public void Metadata_that_is_not_an_object_is_an_error_that_says_so(string model)
     {
         FluentActions.Invoking(() => MetadataOf(model, "[1,2]"))
-            .Should().Throw<JsonException>().WithMessage("*Expected a JSON object*StartArray*");
+            .Should().Throw<JsonException>().WithMessage("*Expected a JSON object*rray*");
         FluentActions.Invoking(() => MetadataOf(model, "\"owner\""))
-            .Should().Throw<JsonException>().WithMessage("*Expected a JSON object*String*");
+            .Should().Throw<JsonException>().WithMessage("*Expected a JSON object*tring*");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace LangGraph.Sdk.Tests.Serialization;
 /// <summary>
 /// Issue 14: a thread is read in one pass, its free-form members kept as elements of one document. Both ways in read
 /// the same thread: the converter (the serializer's path, for a thread inside other JSON) and the one-pass read of a
-/// whole response body (<see cref="LangGraphThreadConverter.TryReadBody"/>).
+/// whole response body (<see cref="ElementModels.TryReadBody"/>).
 /// </summary>
 public class LangGraphThreadConverterTests
 {
@@ -27,7 +27,7 @@ public class LangGraphThreadConverterTests
 
     private static LangGraphThread? ViaBody(string json)
     {
-        if (!LangGraphThreadConverter.TryReadBody(Encoding.UTF8.GetBytes(json), out LangGraphThread? thread))
+        if (!ElementModels.TryReadBody(Encoding.UTF8.GetBytes(json), out LangGraphThread? thread))
         {
             // net8: the one-pass read is net10-only, and the serializer reads the body.
             thread = JsonSerializer.Deserialize(json, LangGraphJsonContext.Default.LangGraphThread);
@@ -111,7 +111,7 @@ public class LangGraphThreadConverterTests
     {
         var json = "[" + Full + "," + Full.Replace("\"t-1\"", "\"t-9\"", StringComparison.Ordinal) + "]";
         List<LangGraphThread>? viaBody;
-        if (!LangGraphThreadConverter.TryReadBody(Encoding.UTF8.GetBytes(json), out viaBody))
+        if (!ElementModels.TryReadBody(Encoding.UTF8.GetBytes(json), out viaBody))
         {
             viaBody = JsonSerializer.Deserialize(json, LangGraphJsonContext.Default.ListLangGraphThread);
         }
@@ -126,8 +126,8 @@ public class LangGraphThreadConverterTests
     [Fact]
     public void Other_types_are_left_to_the_serializer()
     {
-        LangGraphThreadConverter.TryReadBody("{}"u8, out Run? run).Should().BeFalse();
-        run.Should().BeNull();
+        ElementModels.TryReadBody("{}"u8, out Cron? cron).Should().BeFalse();
+        cron.Should().BeNull();
     }
 
     [Fact]
