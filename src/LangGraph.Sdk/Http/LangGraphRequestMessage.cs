@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -86,6 +87,7 @@ internal sealed class LangGraphRequestMessage : HttpRequestMessage
     /// sends and disposes, whichever attempt answered) until it is disposed: the JSON is then parsed from that buffer,
     /// with no other copy of the body. A body whose connection is lost mid-read throws, and leaves nothing held.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ReadResponseBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ReturnResponseBody();

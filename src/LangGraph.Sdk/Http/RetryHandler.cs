@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LangGraph.Sdk.Streaming;
@@ -95,6 +96,9 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
+    // Pooled: the state machine of an attempt, which every call has, is reused instead of allocated; the ValueTask is
+    // awaited once, here or by the pipeline.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> AttemptAsync(LangGraphRequestMessage message, CancellationToken cancellationToken)
     {
         var attempt = message.NextAttempt();
