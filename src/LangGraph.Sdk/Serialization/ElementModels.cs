@@ -71,7 +71,14 @@ internal static class ElementModels
         }
     }
 
-    /// <summary>A member's name as UTF-8, without decoding it when it has no escape (net9 and later).</summary>
+    // The UTF-8 of a decoded member name, per thread: a name is matched before the next one is read.
+    [ThreadStatic]
+    private static byte[]? t_name;
+
+    /// <summary>
+    /// A member's name as UTF-8, to be matched before the next name is read: the raw bytes when the name has no escape
+    /// (net9 and later), else the decoded name in a buffer of the thread's (a new array only for a name over 64 bytes).
+    /// </summary>
     internal static ReadOnlySpan<byte> Utf8Name(JsonProperty property)
     {
 #if NET9_0_OR_GREATER
@@ -81,7 +88,14 @@ internal static class ElementModels
             return raw;
         }
 #endif
-        return Encoding.UTF8.GetBytes(property.Name);
+        var name = property.Name;
+        if (Encoding.UTF8.GetMaxByteCount(name.Length) > 64)
+        {
+            return Encoding.UTF8.GetBytes(name);
+        }
+
+        var buffer = t_name ??= new byte[64];
+        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(name, buffer));
     }
 
     /// <summary>A string member; null for a JSON null.</summary>
