@@ -178,6 +178,12 @@ internal static class ElementModels
         }
 
         writer.WritePropertyName(name);
+        WriteObject(writer, values);
+    }
+
+    /// <summary>Writes a free-form map as a JSON object, its members in the map's order.</summary>
+    internal static void WriteObject(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> values)
+    {
         writer.WriteStartObject();
         foreach (var (key, value) in values)
         {

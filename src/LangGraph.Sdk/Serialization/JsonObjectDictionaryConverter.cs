@@ -25,15 +25,6 @@ internal sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDic
         return new JsonObjectDictionary(JsonElement.ParseValue(ref reader));
     }
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, element) in value)
-        {
-            writer.WritePropertyName(name);
-            element.WriteTo(writer);
-        }
-
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> value, JsonSerializerOptions options) =>
+        ElementModels.WriteObject(writer, value);
 }
